@@ -1,0 +1,8 @@
+namespace CitizenData.Feedback.Campaigns;
+
+public enum CampaignStatus
+{
+    Draft,
+    Open,
+    Closed,
+}

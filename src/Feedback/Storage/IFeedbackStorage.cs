@@ -1,0 +1,16 @@
+namespace CitizenData.Feedback.Storage;
+
+/// <summary>All storage ports of one backing store, opened and migrated together.</summary>
+public interface IFeedbackStorage
+{
+    ICampaignStore Campaigns { get; }
+    IParticipantStore Participants { get; }
+    ISubmissionStore Submissions { get; }
+    IConversationStateStore ConversationStates { get; }
+    IInbox Inbox { get; }
+    IOutbox Outbox { get; }
+    ITurnStore Turns { get; }
+
+    /// <summary>Creates or upgrades the schema. Safe to call on every start.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken = default);
+}
