@@ -1,92 +1,21 @@
+using System.Globalization;
+using System.Reflection;
 using Microsoft.Data.Sqlite;
 
 namespace CitizenData.Feedback.Storage.Sqlite;
 
 /// <summary>
-/// The schema as an ordered list of migrations. The database records the number applied; on start the rest run,
-/// each in its own transaction. Never edit a released step: add one.
+/// The schema as numbered migrations, embedded SQL files named <c>NNNN_what.sql</c> under Migrations/. The database
+/// records the highest number applied; on start the rest run in order, each in its own transaction. Never edit a
+/// released file: add the next number.
 /// </summary>
 internal static class SqliteSchema
 {
-    private static readonly string[] Migrations =
-    [
-        """
-        CREATE TABLE campaigns (
-            code TEXT PRIMARY KEY,
-            document TEXT NOT NULL,
-            version INTEGER NOT NULL
-        );
-        CREATE TABLE participants (
-            id TEXT PRIMARY KEY,
-            channel TEXT NOT NULL,
-            channel_user_id TEXT NOT NULL,
-            conversation_id TEXT NOT NULL,
-            campaign_code TEXT NOT NULL,
-            opted_out INTEGER NOT NULL,
-            unreachable INTEGER NOT NULL,
-            document TEXT NOT NULL,
-            version INTEGER NOT NULL,
-            UNIQUE (channel, channel_user_id)
-        );
-        CREATE INDEX ix_participants_campaign ON participants (campaign_code);
-        CREATE TABLE submissions (
-            id TEXT PRIMARY KEY,
-            participant_id TEXT NOT NULL,
-            campaign_code TEXT NOT NULL,
-            channel TEXT NOT NULL,
-            source TEXT NOT NULL,
-            language TEXT NOT NULL,
-            received_at TEXT NOT NULL,
-            theme TEXT,
-            confidence REAL,
-            label_source TEXT NOT NULL,
-            needs_review INTEGER NOT NULL,
-            channel_message_key TEXT,
-            document TEXT NOT NULL,
-            version INTEGER NOT NULL
-        );
-        CREATE INDEX ix_submissions_campaign ON submissions (campaign_code, received_at);
-        CREATE INDEX ix_submissions_participant ON submissions (participant_id);
-        CREATE TABLE conversation_states (
-            channel TEXT NOT NULL,
-            conversation_id TEXT NOT NULL,
-            document TEXT NOT NULL,
-            version INTEGER NOT NULL,
-            PRIMARY KEY (channel, conversation_id)
-        );
-        CREATE TABLE inbox (
-            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
-            channel TEXT NOT NULL,
-            update_key TEXT NOT NULL,
-            conversation_id TEXT,
-            payload TEXT,
-            received_at TEXT NOT NULL,
-            processed_at TEXT,
-            attempts INTEGER NOT NULL DEFAULT 0,
-            last_error TEXT,
-            UNIQUE (channel, update_key)
-        );
-        CREATE INDEX ix_inbox_pending ON inbox (processed_at, sequence);
-        CREATE TABLE outbox (
-            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
-            channel TEXT NOT NULL,
-            conversation_id TEXT NOT NULL,
-            payload TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            not_before TEXT,
-            sent_at TEXT,
-            failed_at TEXT,
-            attempts INTEGER NOT NULL DEFAULT 0,
-            last_error TEXT,
-            group_key TEXT
-        );
-        CREATE INDEX ix_outbox_pending ON outbox (channel, sent_at, failed_at, sequence);
-        CREATE INDEX ix_outbox_conversation ON outbox (channel, conversation_id);
-        CREATE INDEX ix_outbox_group ON outbox (group_key);
-        """,
-    ];
+    private const string ResourcePrefix = "CitizenData.Feedback.Storage.Sqlite.Migrations.";
 
-    public static int LatestVersion => Migrations.Length;
+    private static readonly Lazy<IReadOnlyList<(int Number, string Sql)>> Migrations = new(LoadMigrations);
+
+    public static int LatestVersion => Migrations.Value[^1].Number;
 
     public static async Task MigrateAsync(SqliteDatabase database, CancellationToken cancellationToken)
     {
@@ -94,18 +23,35 @@ internal static class SqliteSchema
         // WAL is a property of the file: set once, it stays.
         await connection.ExecuteAsync(null, "PRAGMA journal_mode=WAL;", cancellationToken);
         await connection.ExecuteAsync(null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);", cancellationToken);
-        for (var applied = await CurrentVersionAsync(connection, cancellationToken); applied < Migrations.Length; applied++)
+        foreach (var (number, sql) in Migrations.Value)
         {
             await using var transaction = connection.BeginTransaction(deferred: false);
-            // Another instance may have migrated between our read and our lock.
-            if (await CurrentVersionAsync(connection, cancellationToken, transaction) > applied)
+            // Checked under the write lock: another instance may have migrated meanwhile.
+            if (await CurrentVersionAsync(connection, cancellationToken, transaction) >= number)
                 continue;
-            await connection.ExecuteAsync(transaction, Migrations[applied], cancellationToken);
-            await connection.ExecuteAsync(transaction, "DELETE FROM schema_version; INSERT INTO schema_version (version) VALUES ($v);", cancellationToken, ("$v", applied + 1));
+            await connection.ExecuteAsync(transaction, sql, cancellationToken);
+            await connection.ExecuteAsync(transaction, "DELETE FROM schema_version; INSERT INTO schema_version (version) VALUES ($v);", cancellationToken, ("$v", number));
             await transaction.CommitAsync(cancellationToken);
         }
     }
 
     public static async Task<int> CurrentVersionAsync(SqliteConnection connection, CancellationToken cancellationToken, SqliteTransaction? transaction = null) =>
-        Convert.ToInt32(await connection.ScalarAsync(transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version;", cancellationToken) ?? 0, System.Globalization.CultureInfo.InvariantCulture);
+        Convert.ToInt32(await connection.ScalarAsync(transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version;", cancellationToken) ?? 0, CultureInfo.InvariantCulture);
+
+    private static IReadOnlyList<(int Number, string Sql)> LoadMigrations()
+    {
+        var assembly = typeof(SqliteSchema).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(name => (Number: int.Parse(name.AsSpan(ResourcePrefix.Length, 4), CultureInfo.InvariantCulture), Sql: Read(assembly, name)))
+            .OrderBy(m => m.Number)
+            .ToList();
+    }
+
+    private static string Read(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }
