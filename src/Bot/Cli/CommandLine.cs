@@ -6,6 +6,8 @@ public static class CommandLine
     private static readonly Dictionary<string, Func<string[], Task<int>>> Commands = new(StringComparer.OrdinalIgnoreCase)
     {
         ["serve"] = ServeCommand.RunAsync,
+        ["evaluate"] = EvaluateCommand.RunAsync,
+        ["train"] = TrainCommand.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)
