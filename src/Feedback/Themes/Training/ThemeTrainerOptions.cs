@@ -21,7 +21,7 @@ public sealed record ThemeTrainerOptions
 {
     public static ThemeTrainerOptions Default { get; } = new();
 
-    public ThemeAlgorithm Algorithm { get; init; } = ThemeAlgorithm.Lbfgs;
+    public ThemeAlgorithm Algorithm { get; init; } = ThemeAlgorithm.Sdca;
 
     /// <summary>Word n-grams up to this length (all lengths from 1).</summary>
     public int WordNgramLength { get; init; } = 2;
@@ -38,7 +38,7 @@ public sealed record ThemeTrainerOptions
     /// Example weight of a theme is (examples / (themes × examples of the theme)) raised to this power: 0 leaves the
     /// counts as they are, 1 makes every theme weigh the same in the loss.
     /// </summary>
-    public double ClassWeightPower { get; init; } = 0.5;
+    public double ClassWeightPower { get; init; } = 1;
 
     /// <summary>L2 regularisation of the linear trainers; null keeps the trainer's default.</summary>
     public float? L2Regularization { get; init; }
