@@ -25,11 +25,13 @@ public static class EvaluateCommand
         ArgumentNullException.ThrowIfNull(error);
         try
         {
-            var options = CliOptions.Parse(args, flags: ["--json", "--tfidf"]);
+            var options = CliOptions.Parse(args, flags: ["--json", "--tfidf", "--char-exact", "--with-seeds"]);
             var trainPath = options.Value("--train");
             var testPath = options.Value("--test");
             var folds = options.Int("--folds");
             var pipeline = PipelineOverrides(options);
+            var withSeeds = options.Flag("--with-seeds");
+            var json = options.Flag("--json");
             options.ThrowOnUnknown();
             var stopwatch = Stopwatch.StartNew();
 
@@ -43,8 +45,8 @@ public static class EvaluateCommand
                 if (k < 2)
                     throw new CliException("--folds must be at least 2.");
                 var examples = LabelledTextFile.Read(file, DefaultTaxonomy.Keys);
-                evaluation = ThemeEvaluator.CrossValidate(examples, k, pipeline);
-                description = $"{k}-fold cross-validation on {file} ({examples.Count} examples), pipeline: {pipeline.Describe()}";
+                evaluation = ThemeEvaluator.CrossValidate(examples, k, pipeline, withSeeds ? SeedExamples.Labelled() : null);
+                description = $"{k}-fold cross-validation on {file} ({examples.Count} examples{(withSeeds ? ", seed examples added to every training fold" : string.Empty)}), pipeline: {pipeline.Describe()}";
             }
             else
             {
@@ -66,7 +68,7 @@ public static class EvaluateCommand
                 evaluation = ThemeEvaluator.Evaluate(model, test);
             }
 
-            if (options.Flag("--json"))
+            if (json)
                 output.WriteLine(JsonSerializer.Serialize(new { description, seconds = Math.Round(stopwatch.Elapsed.TotalSeconds, 1), evaluation }, Json));
             else
                 EvaluationReport.Write(output, description, evaluation, stopwatch.Elapsed);
@@ -100,6 +102,8 @@ public static class EvaluateCommand
             pipeline = pipeline with { L2Regularization = (float)l2 };
         if (options.Flag("--tfidf"))
             pipeline = pipeline with { TfIdf = true };
+        if (options.Flag("--char-exact"))
+            pipeline = pipeline with { CharNgramAllLengths = false };
         return pipeline;
     }
 }

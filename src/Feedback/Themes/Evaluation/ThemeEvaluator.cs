@@ -17,7 +17,9 @@ public static class ThemeEvaluator
     /// trains on all but one fold and predicts it, for each fold; the figures are over all the pooled predictions, with
     /// each fold's macro-F1 alongside.
     /// </summary>
-    public static ThemeEvaluation CrossValidate(IReadOnlyList<LabelledText> examples, int folds, ThemeTrainerOptions? options = null)
+    /// <param name="alwaysTrainOn">Examples added to every fold's training set and never tested on (the seed examples,
+    /// as the product's retraining always learns from them too).</param>
+    public static ThemeEvaluation CrossValidate(IReadOnlyList<LabelledText> examples, int folds, ThemeTrainerOptions? options = null, IReadOnlyList<LabelledText>? alwaysTrainOn = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
@@ -27,7 +29,7 @@ public static class ThemeEvaluator
         var foldMacroF1 = new List<double>();
         for (var f = 0; f < folds; f++)
         {
-            var train = examples.Where((_, i) => fold[i] != f).ToList();
+            var train = examples.Where((_, i) => fold[i] != f).Concat(alwaysTrainOn ?? []).ToList();
             var testIndexes = Enumerable.Range(0, examples.Count).Where(i => fold[i] == f).ToList();
             if (testIndexes.Count == 0)
                 continue;
