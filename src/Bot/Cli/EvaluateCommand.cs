@@ -25,7 +25,7 @@ public static class EvaluateCommand
         ArgumentNullException.ThrowIfNull(error);
         try
         {
-            var options = CliOptions.Parse(args, flags: ["--json", "--tfidf", "--char-exact", "--with-seeds"]);
+            var options = CliOptions.Parse(args, flags: ["--json", "--tf", "--char-all-lengths", "--with-seeds"]);
             var trainPath = options.Value("--train");
             var testPath = options.Value("--test");
             var folds = options.Int("--folds");
@@ -81,7 +81,7 @@ public static class EvaluateCommand
         }
     }
 
-    /// <summary>Experiment knobs (--trainer, --word-ngrams, --char-ngrams, --class-weight, --l2, --tfidf) over the shipped pipeline.</summary>
+    /// <summary>Experiment knobs (--trainer, --word-ngrams, --char-ngrams, --char-all-lengths, --class-weight, --l2, --tf) over the shipped pipeline.</summary>
     private static ThemeTrainerOptions PipelineOverrides(CliOptions options)
     {
         var pipeline = ThemeTrainerOptions.Default;
@@ -100,10 +100,10 @@ public static class EvaluateCommand
             pipeline = pipeline with { ClassWeightPower = power };
         if (options.Double("--l2") is { } l2)
             pipeline = pipeline with { L2Regularization = (float)l2 };
-        if (options.Flag("--tfidf"))
-            pipeline = pipeline with { TfIdf = true };
-        if (options.Flag("--char-exact"))
-            pipeline = pipeline with { CharNgramAllLengths = false };
+        if (options.Flag("--tf"))
+            pipeline = pipeline with { TfIdf = false };
+        if (options.Flag("--char-all-lengths"))
+            pipeline = pipeline with { CharNgramAllLengths = true };
         return pipeline;
     }
 }

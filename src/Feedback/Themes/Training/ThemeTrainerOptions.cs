@@ -27,12 +27,12 @@ public sealed record ThemeTrainerOptions
     public int WordNgramLength { get; init; } = 2;
 
     /// <summary>Character n-grams of this length (or up to it, see <see cref="CharNgramAllLengths"/>); 0 turns them off.</summary>
-    public int CharNgramLength { get; init; } = 4;
+    public int CharNgramLength { get; init; } = 3;
 
-    public bool CharNgramAllLengths { get; init; } = true;
+    public bool CharNgramAllLengths { get; init; }
 
     /// <summary>TF-IDF rather than plain term frequency for both n-gram bags.</summary>
-    public bool TfIdf { get; init; }
+    public bool TfIdf { get; init; } = true;
 
     /// <summary>
     /// Example weight of a theme is (examples / (themes × examples of the theme)) raised to this power: 0 leaves the
