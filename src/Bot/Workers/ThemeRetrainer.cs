@@ -70,6 +70,8 @@ public sealed class ThemeRetrainer(
             classifier.Swap(model);
             logger.LogInformation("Serving theme model {Version}, promoted elsewhere.", current.Version);
         }
+        if (current.CrossValidatedMacroF1 is null)
+            await Task.Run(() => learner.CompleteMetricsAsync(current, cancellationToken), cancellationToken);
         if (!await learner.IsRetrainDueAsync(cancellationToken))
             return;
         // Training is CPU-bound for seconds to a minute: keep it off the threads that serve requests' continuations.

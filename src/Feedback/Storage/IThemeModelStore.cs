@@ -11,6 +11,9 @@ public interface IThemeModelStore
     /// <summary>Stores a new version; returns false (and changes nothing) if that version is already stored.</summary>
     Task<bool> AddAsync(ThemeModelRecord record, byte[] model, CancellationToken cancellationToken = default);
 
+    /// <summary>Replaces what is known about a stored version (its metrics); the model bytes stay as they are.</summary>
+    Task UpdateAsync(ThemeModelRecord record, CancellationToken cancellationToken = default);
+
     Task<ThemeModelRecord?> GetCurrentAsync(CancellationToken cancellationToken = default);
 
     Task<byte[]?> GetModelAsync(string version, CancellationToken cancellationToken = default);

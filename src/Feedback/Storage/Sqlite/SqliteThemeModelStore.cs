@@ -18,6 +18,17 @@ internal sealed class SqliteThemeModelStore(SqliteDatabase database) : IThemeMod
                 ("$model", model)) == 1,
             cancellationToken);
 
+    public Task UpdateAsync(ThemeModelRecord record, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+            await connection.ExecuteAsync(
+                transaction,
+                "UPDATE theme_models SET promoted_at = $promoted, document = $document WHERE version = $version;",
+                cancellationToken,
+                ("$version", record.Version),
+                ("$promoted", record.PromotedAt.ToStored()),
+                ("$document", StorageJson.Serialize(record))),
+            cancellationToken);
+
     public Task<ThemeModelRecord?> GetCurrentAsync(CancellationToken cancellationToken = default) =>
         database.ReadAsync(async connection =>
             (await connection.QueryAsync(null, "SELECT document FROM theme_models WHERE promoted_at IS NOT NULL ORDER BY promoted_at DESC, version DESC LIMIT 1;", Read, cancellationToken))

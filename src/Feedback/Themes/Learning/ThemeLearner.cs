@@ -43,6 +43,21 @@ public sealed class ThemeLearner(IFeedbackStorage storage, ThemeLearningOptions 
         return (await storage.ThemeModels.GetCurrentAsync(cancellationToken) ?? record, seedModel);
     }
 
+    /// <summary>
+    /// Cross-validates the seed model's training set and records the figures, when the record has none: the seed model
+    /// is stored without them so that a first start stays fast, and the retrainer fills them in afterwards.
+    /// </summary>
+    public async Task<ThemeModelRecord> CompleteMetricsAsync(ThemeModelRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.CrossValidatedMacroF1 is not null || options.CrossValidationFolds < 2 || !record.Version.StartsWith("seed-", StringComparison.Ordinal))
+            return record;
+        var evaluation = ThemeEvaluator.CrossValidate(SeedExamples.Labelled(), options.CrossValidationFolds, options.Pipeline);
+        var completed = record with { CrossValidatedMacroF1 = evaluation.MacroF1, CrossValidatedAccuracy = evaluation.Accuracy };
+        await storage.ThemeModels.UpdateAsync(completed, cancellationToken);
+        return completed;
+    }
+
     public async Task<ThemeModel?> LoadAsync(string version, CancellationToken cancellationToken = default) =>
         await storage.ThemeModels.GetModelAsync(version, cancellationToken) is { } bytes ? ThemeModel.FromBytes(bytes, version) : null;
 
