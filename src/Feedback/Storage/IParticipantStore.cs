@@ -8,6 +8,9 @@ public interface IParticipantStore
 
     Task<Participant?> FindByChannelUserAsync(string channel, string channelUserId, CancellationToken cancellationToken = default);
 
+    /// <summary>The participant a channel conversation belongs to (a private chat, a web chat conversation).</summary>
+    Task<Participant?> FindByConversationAsync(string channel, string conversationId, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<Participant>> ListByCampaignAsync(string campaignCode, CancellationToken cancellationToken = default);
 
     /// <summary>Optimistic save: version 0 creates; otherwise the stored version must match. Returns the saved participant.</summary>

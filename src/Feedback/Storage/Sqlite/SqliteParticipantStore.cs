@@ -13,6 +13,9 @@ internal sealed class SqliteParticipantStore(SqliteDatabase database) : IPartici
     public Task<Participant?> FindByChannelUserAsync(string channel, string channelUserId, CancellationToken cancellationToken = default) =>
         SingleAsync("WHERE channel = $channel AND channel_user_id = $user", cancellationToken, ("$channel", channel), ("$user", channelUserId));
 
+    public Task<Participant?> FindByConversationAsync(string channel, string conversationId, CancellationToken cancellationToken = default) =>
+        SingleAsync("WHERE channel = $channel AND conversation_id = $conversation LIMIT 1", cancellationToken, ("$channel", channel), ("$conversation", conversationId));
+
     public Task<IReadOnlyList<Participant>> ListByCampaignAsync(string campaignCode, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<Participant>>(async connection =>
             await connection.QueryAsync(null, $"SELECT {Columns} FROM participants WHERE campaign_code = $code ORDER BY id;", Read, cancellationToken, ("$code", campaignCode)),

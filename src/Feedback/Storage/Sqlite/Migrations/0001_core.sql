@@ -16,6 +16,7 @@ CREATE TABLE participants (
     UNIQUE (channel, channel_user_id)
 );
 CREATE INDEX ix_participants_campaign ON participants (campaign_code);
+CREATE INDEX ix_participants_conversation ON participants (channel, conversation_id);
 CREATE TABLE submissions (
     id TEXT PRIMARY KEY,
     participant_id TEXT NOT NULL,
