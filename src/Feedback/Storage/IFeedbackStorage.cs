@@ -10,6 +10,7 @@ public interface IFeedbackStorage
     IInbox Inbox { get; }
     IOutbox Outbox { get; }
     ITurnStore Turns { get; }
+    IThemeModelStore ThemeModels { get; }
 
     /// <summary>Creates or upgrades the schema. Safe to call on every start.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);
