@@ -25,16 +25,18 @@ public static class TelegramHostingExtensions
             return builder;
         }
 
+        // One long-lived client whose handler rotates connections itself; the container disposes it with the host.
+        services.AddHttpClient(TelegramOptions.Section)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .ConfigureHttpClient((provider, http) => http.Timeout =
+                TimeSpan.FromSeconds(Math.Clamp(provider.GetRequiredService<IOptions<TelegramOptions>>().Value.PollingTimeoutSeconds, 0, 50) + 30));
         services.AddSingleton<ITelegramBotClient>(provider =>
         {
             var settings = provider.GetRequiredService<IOptions<TelegramOptions>>().Value;
             // Telegram.Bot would otherwise wait out short 429s by itself; pacing and retry_after are the sender's business.
             var clientOptions = new TelegramBotClientOptions(settings.BotToken!, settings.ApiBaseUrl.TrimEnd('/')) { RetryThreshold = 0, RetryCount = 0 };
-            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            {
-                Timeout = TimeSpan.FromSeconds(Math.Clamp(settings.PollingTimeoutSeconds, 0, 50) + 30),
-            };
-            return new TelegramBotClient(clientOptions, http);
+            return new TelegramBotClient(clientOptions, provider.GetRequiredService<IHttpClientFactory>().CreateClient(TelegramOptions.Section));
         });
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<TelegramOptions>>().Value.WebhookSecret is { Length: > 0 } secret
             ? new WebhookSecret(secret)

@@ -366,6 +366,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             finally
             {
                 Interlocked.Decrement(ref heldSends);
+                lock (gate)
+                    Changed();
             }
         }
         return Deliver(method, parameters);
