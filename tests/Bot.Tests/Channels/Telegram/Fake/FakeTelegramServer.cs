@@ -66,6 +66,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 
     public int RateLimitViolations { get; private set; }
 
+    /// <summary>Held sends delivered although their caller hung up: the bot cannot know they arrived.</summary>
+    public int DeliveredOnHangUp { get; private set; }
+
     public static async Task<FakeTelegramServer> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -359,8 +362,11 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             catch (OperationCanceledException)
             {
                 // The bot hung up (killed) while Telegram held its request.
-                if (HeldSendsDeliverOnHangUp)
-                    Deliver(method, parameters);
+                if (HeldSendsDeliverOnHangUp && Deliver(method, parameters).Item1 == 200)
+                {
+                    lock (gate)
+                        DeliveredOnHangUp++;
+                }
                 return null;
             }
             finally
