@@ -1,49 +1,47 @@
 namespace CitizenData.Bot.Channels.Telegram;
 
 /// <summary>
-/// Keeps outgoing messages under Telegram's limits: per private chat, per group and overall (or the paid-broadcast
-/// rate). Each limit is a cell-rate schedule (GCRA): a send reserves the earliest moment every limit that applies allows,
-/// so concurrent senders queue up fairly instead of all bursting and being answered 429.
+/// Keeps outgoing messages under Telegram's limits, counted on the moments messages actually left (sliding windows),
+/// so a late timer or a busy machine can only delay a message, never squeeze several into one window: at most
+/// <c>PerChatBurst</c> messages per <c>PerChatBurst / PerChatPerSecond</c> seconds to a private chat, <c>PerGroupPerMinute</c>
+/// per minute to a group, <c>GlobalPerSecond</c> per second overall, and paid broadcasts in their own window.
 /// </summary>
 public sealed class TelegramPacer
 {
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
     private readonly object gate = new();
-    private readonly Schedule overall;
-    private readonly Schedule paidOverall;
-    private readonly Dictionary<long, Schedule> chats = [];
     private readonly TelegramPacingOptions options;
-    private long reservations;
+    private readonly SlidingWindow overall;
+    private readonly SlidingWindow paidOverall;
+    private readonly Dictionary<long, SlidingWindow> chats = [];
+    private long acquisitions;
 
     public TelegramPacer(TelegramPacingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options;
-        overall = new Schedule(TimeSpan.FromSeconds(1 / options.GlobalPerSecond), burst: 1);
-        paidOverall = new Schedule(TimeSpan.FromSeconds(1 / options.PaidBroadcastPerSecond), burst: 1);
+        overall = new SlidingWindow(Limit(options.GlobalPerSecond), Second);
+        paidOverall = new SlidingWindow(Limit(options.PaidBroadcastPerSecond), Second);
     }
 
     /// <summary>
-    /// Reserves a send to <paramref name="chatId"/> (negative ids are groups) and returns when it may go. A paid broadcast
-    /// counts against the paid rate instead of the overall one.
+    /// Takes a slot for a message to <paramref name="chatId"/> (negative ids are groups) if one is free now, and returns
+    /// null; otherwise returns when to ask again. A paid broadcast counts in the paid window instead of the overall one.
     /// </summary>
-    public DateTimeOffset Reserve(long chatId, bool paidBroadcast, DateTimeOffset now)
+    public DateTimeOffset? TryAcquire(long chatId, bool paidBroadcast, DateTimeOffset now)
     {
         var bulk = paidBroadcast ? paidOverall : overall;
         lock (gate)
         {
-            if (!chats.TryGetValue(chatId, out var chat))
-            {
-                chat = chatId < 0
-                    ? new Schedule(TimeSpan.FromMinutes(1 / options.PerGroupPerMinute), burst: 1)
-                    : new Schedule(TimeSpan.FromSeconds(1 / options.PerChatPerSecond), Math.Max(1, options.PerChatBurst));
-                chats[chatId] = chat;
-            }
-            var at = Max(now, Max(chat.EarliestStart(), bulk.EarliestStart()));
-            chat.Take(at);
-            bulk.Take(at);
-            if (++reservations % 4096 == 0)
+            var chat = Chat(chatId);
+            var at = Max(chat.EarliestFree(now), bulk.EarliestFree(now));
+            if (at > now)
+                return at;
+            chat.Record(now);
+            bulk.Record(now);
+            if (++acquisitions % 4096 == 0)
                 Forget(now);
-            return at;
+            return null;
         }
     }
 
@@ -51,33 +49,51 @@ public sealed class TelegramPacer
     public void Hold(long chatId, DateTimeOffset until)
     {
         lock (gate)
-        {
-            if (chats.TryGetValue(chatId, out var chat))
-                chat.HoldUntil(until);
-        }
+            Chat(chatId).HoldUntil(until);
     }
 
-    /// <summary>Drops the schedules of chats that have been quiet, so memory does not grow with every resident ever seen.</summary>
+    private SlidingWindow Chat(long chatId)
+    {
+        if (!chats.TryGetValue(chatId, out var chat))
+        {
+            chat = chatId < 0
+                ? new SlidingWindow(Limit(options.PerGroupPerMinute), TimeSpan.FromMinutes(1))
+                : new SlidingWindow(Math.Max(1, options.PerChatBurst), TimeSpan.FromSeconds(Math.Max(1, options.PerChatBurst) / options.PerChatPerSecond));
+            chats[chatId] = chat;
+        }
+        return chat;
+    }
+
+    /// <summary>Drops the windows of quiet chats, so memory does not grow with every resident ever written to.</summary>
     private void Forget(DateTimeOffset now)
     {
-        foreach (var id in chats.Where(pair => pair.Value.IdleSince(now)).Select(pair => pair.Key).ToList())
+        foreach (var id in chats.Where(pair => pair.Value.IsIdle(now)).Select(pair => pair.Key).ToList())
             chats.Remove(id);
     }
 
-    /// <summary>One limit: a message every <c>interval</c>, with up to <c>burst</c> back to back.</summary>
-    private sealed class Schedule(TimeSpan interval, int burst)
-    {
-        private readonly TimeSpan tolerance = interval * (burst - 1);
-        private DateTimeOffset theoretical = DateTimeOffset.MinValue;
-
-        public DateTimeOffset EarliestStart() => theoretical == DateTimeOffset.MinValue ? DateTimeOffset.MinValue : theoretical - tolerance;
-
-        public void Take(DateTimeOffset at) => theoretical = Max(theoretical == DateTimeOffset.MinValue ? at : theoretical, at) + interval;
-
-        public void HoldUntil(DateTimeOffset until) => theoretical = Max(theoretical, until + tolerance);
-
-        public bool IdleSince(DateTimeOffset now) => theoretical < now - TimeSpan.FromMinutes(1);
-    }
+    /// <summary>Rates below one a window (say 0.5 a second) become one per proportionally longer window.</summary>
+    private static int Limit(double perWindow) => Math.Max(1, (int)Math.Floor(perWindow));
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>At most <c>limit</c> messages in any stretch of <c>window</c>.</summary>
+    private sealed class SlidingWindow(int limit, TimeSpan window)
+    {
+        private readonly Queue<DateTimeOffset> sent = new();
+        private DateTimeOffset heldUntil = DateTimeOffset.MinValue;
+
+        public DateTimeOffset EarliestFree(DateTimeOffset now)
+        {
+            while (sent.Count > 0 && sent.Peek() <= now - window)
+                sent.Dequeue();
+            var free = sent.Count < limit ? now : sent.ElementAt(sent.Count - limit) + window;
+            return free > heldUntil ? free : heldUntil;
+        }
+
+        public void Record(DateTimeOffset at) => sent.Enqueue(at);
+
+        public void HoldUntil(DateTimeOffset until) => heldUntil = until > heldUntil ? until : heldUntil;
+
+        public bool IsIdle(DateTimeOffset now) => heldUntil < now && (sent.Count == 0 || sent.Last() <= now - window);
+    }
 }

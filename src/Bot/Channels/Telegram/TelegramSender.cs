@@ -28,6 +28,9 @@ public sealed partial class TelegramSender(
     /// </summary>
     private readonly ConcurrentDictionary<long, int> partsDelivered = new();
 
+    /// <summary>Longest pause for pacing inside one send; longer ones go back to the outbox as "retry later".</summary>
+    private static readonly TimeSpan MaxPacingWait = TimeSpan.FromSeconds(1);
+
     public string Channel => TelegramUpdateMapper.ChannelId;
 
     public int MaxConcurrency => Math.Max(1, options.Value.MaxConcurrency);
@@ -46,7 +49,8 @@ public sealed partial class TelegramSender(
         {
             for (var part = done; part < messages.Count; part++)
             {
-                await PaceAsync(chatId, paid, cancellationToken);
+                if (await PaceAsync(chatId, paid, cancellationToken) is { } wait)
+                    return new SendOutcome.RetryLater(wait, "paced to Telegram's limits");
                 await messages[part](chatId, paid, cancellationToken);
                 partsDelivered[item.Sequence] = part + 1;
             }
@@ -79,12 +83,21 @@ public sealed partial class TelegramSender(
         }
     }
 
-    private async Task PaceAsync(long chatId, bool paid, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a free slot when it is near; a slot further away (a busy group, a flood-limited chat) is left to the
+    /// outbox to wait for, so one slow chat does not hold a sender that other chats need.
+    /// </summary>
+    private async Task<TimeSpan?> PaceAsync(long chatId, bool paid, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var at = pacer.Reserve(chatId, paid, now);
-        if (at > now)
-            await Task.Delay(at - now, clock, cancellationToken);
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            if (pacer.TryAcquire(chatId, paid, now) is not { } next)
+                return null;
+            if (next - now > MaxPacingWait)
+                return next - now;
+            await Task.Delay(next - now, clock, cancellationToken);
+        }
     }
 
     /// <summary>The Bot API calls for one activity: its images, then its text in parts, the keyboard on the last part.</summary>
