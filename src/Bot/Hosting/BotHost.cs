@@ -14,10 +14,12 @@ public static class BotHost
         builder.AddStorage();
         builder.AddConversations();
         builder.AddInProcessChannel();
+        builder.AddTelegram();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapTelegram();
         return app;
     }
 }
