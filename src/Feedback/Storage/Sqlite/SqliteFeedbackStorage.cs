@@ -15,6 +15,7 @@ public sealed class SqliteFeedbackStorage : IFeedbackStorage
         Inbox = new SqliteInbox(database);
         Outbox = new SqliteOutbox(database);
         Turns = new SqliteTurnStore(database);
+        DirectLine = new SqliteDirectLineStore(database);
     }
 
     public SqliteDatabase Database => database;
@@ -25,6 +26,7 @@ public sealed class SqliteFeedbackStorage : IFeedbackStorage
     public IInbox Inbox { get; }
     public IOutbox Outbox { get; }
     public ITurnStore Turns { get; }
+    public IDirectLineStore DirectLine { get; }
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => SqliteSchema.MigrateAsync(database, cancellationToken);
 }
