@@ -1,3 +1,6 @@
+using CitizenData.Bot.Channels.DirectLine;
+using CitizenData.Bot.WebChat;
+
 namespace CitizenData.Bot.Hosting;
 
 /// <summary>The server, module by module. Tests build the same host with their own configuration.</summary>
@@ -14,10 +17,13 @@ public static class BotHost
         builder.AddStorage();
         builder.AddConversations();
         builder.AddInProcessChannel();
+        builder.AddDirectLine();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapDirectLine();
+        app.MapWebChat();
         return app;
     }
 }
