@@ -5,6 +5,8 @@ internal sealed class SqliteTurnStore(SqliteDatabase database) : ITurnStore
     public Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
+            if (commit.InboxSequence is { } sequence)
+                await SqliteInbox.CompleteAsync(connection, transaction, sequence, cancellationToken);
             if (commit.ErasedParticipantId is { } erased)
                 await SqliteParticipantStore.EraseAsync(connection, transaction, erased, cancellationToken);
             foreach (var participant in commit.Participants)
@@ -14,7 +16,5 @@ internal sealed class SqliteTurnStore(SqliteDatabase database) : ITurnStore
             if (commit.StateDocument is { } state)
                 await SqliteConversationStateStore.SaveAsync(connection, transaction, commit.Conversation, state, commit.ExpectedStateVersion, cancellationToken);
             await SqliteOutbox.EnqueueAsync(connection, transaction, commit.Outgoing, cancellationToken);
-            if (commit.InboxSequence is { } sequence)
-                await SqliteInbox.CompleteAsync(connection, transaction, sequence, cancellationToken);
         }, cancellationToken);
 }
