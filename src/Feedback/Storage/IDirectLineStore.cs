@@ -29,6 +29,13 @@ public interface IDirectLineStore
     /// <summary>Up to <paramref name="max"/> log entries after <paramref name="afterSequence"/>, oldest first.</summary>
     Task<IReadOnlyList<DirectLineLogEntry>> ReadAsync(string conversationId, long afterSequence, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Deletes log entries whose source key starts with <paramref name="sourceKeyPrefix"/> and that are older than
+    /// <paramref name="createdBefore"/> (retention of what residents typed). Sequences are not reused, so watermarks
+    /// stay valid. Returns how many were deleted.
+    /// </summary>
+    Task<int> DeleteActivitiesAsync(string sourceKeyPrefix, DateTimeOffset createdBefore, CancellationToken cancellationToken = default);
+
     /// <summary>The stored value of a channel setting (a generated key), creating it with <paramref name="create"/> when absent.</summary>
     Task<string> GetOrCreateSettingAsync(string name, Func<string> create, CancellationToken cancellationToken = default);
 }

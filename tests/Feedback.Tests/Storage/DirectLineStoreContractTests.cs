@@ -105,6 +105,20 @@ public abstract class DirectLineStoreContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Old_entries_of_one_kind_are_deleted_and_the_rest_stay()
+    {
+        await DirectLine.CreateConversationAsync(Conversation("c1", "dl_a"));
+        await DirectLine.AppendAsync("c1", "user:old", _ => "{}", Noon.AddDays(-2));
+        await DirectLine.AppendAsync("c1", "outbox:1", _ => "{}", Noon.AddDays(-2));
+        await DirectLine.AppendAsync("c1", "user:new", _ => "{}", Noon);
+
+        var deleted = await DirectLine.DeleteActivitiesAsync("user:", Noon.AddDays(-1));
+
+        Assert.Equal(1, deleted);
+        Assert.Equal(["outbox:1", "user:new"], (await DirectLine.ReadAsync("c1", 0, 100)).Select(e => e.SourceKey));
+    }
+
+    [SkippableFact]
     public async Task A_setting_is_created_once_and_then_read_back()
     {
         var first = await DirectLine.GetOrCreateSettingAsync("secret", () => "one");

@@ -14,6 +14,9 @@ public sealed class DirectLineConversations(IFeedbackStorage storage, DirectLine
     /// <summary>Activities per GET or per WebSocket frame; clients ask again from the new watermark.</summary>
     public const int PageSize = 100;
 
+    /// <summary>Log entries of what residents typed carry this source key prefix (retention deletes them by it).</summary>
+    public const string UserSourceKeyPrefix = "user:";
+
     public static string NewConversationId() => Random(16);
 
     public static string NewUserId() => "dl_" + Random(12);
@@ -66,7 +69,7 @@ public sealed class DirectLineConversations(IFeedbackStorage storage, DirectLine
         var conversationId = conversation.ConversationId;
         var locale = ConversationDetails.Read(conversation.Document).Locale;
         // The server id names the activity everywhere: in the log, in the inbox (its update key) and in the replies.
-        var sourceKey = "user:" + Guid.NewGuid().ToString("N");
+        var sourceKey = UserSourceKeyPrefix + Guid.NewGuid().ToString("N");
         var appended = await storage.DirectLine.AppendAsync(
             conversationId,
             sourceKey,

@@ -17,6 +17,8 @@ public static class DirectLineHostingExtensions
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineRateLimits>();
         services.AddSingleton<IChannelSender, DirectLineSender>();
+        services.AddSingleton<DirectLineRetentionWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<DirectLineRetentionWorker>());
         // Web pages on other sites may embed the chat: tokens travel in a header, never in cookies, so any origin is fine.
         services.AddCors(cors => cors.AddPolicy(DirectLineApi.CorsPolicy, policy => policy
             .AllowAnyOrigin()

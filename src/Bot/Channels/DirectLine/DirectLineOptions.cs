@@ -30,6 +30,12 @@ public sealed class DirectLineOptions
     /// <summary>Web chat tokens one client address may get per minute (<c>POST /api/webchat/token</c>).</summary>
     public int WebChatTokensPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// How long the conversation log keeps what residents typed (the echoes that show their side of the chat). After
+    /// that only the bot's side stays; what a consenting resident said lives on as their submissions.
+    /// </summary>
+    public TimeSpan UserActivityRetention { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>How often an idle WebSocket gets an empty keep-alive frame.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -90,6 +90,17 @@ internal sealed class SqliteDirectLineStore(SqliteDatabase database) : IDirectLi
                 ("$max", max)),
             cancellationToken);
 
+    public Task<int> DeleteActivitiesAsync(string sourceKeyPrefix, DateTimeOffset createdBefore, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(
+            (connection, transaction) => connection.ExecuteAsync(
+                transaction,
+                // substr, not LIKE: a prefix is matched literally, whatever characters it holds.
+                "DELETE FROM directline_activities WHERE created_at < $before AND substr(source_key, 1, length($prefix)) = $prefix;",
+                cancellationToken,
+                ("$before", createdBefore.ToStored()),
+                ("$prefix", sourceKeyPrefix)),
+            cancellationToken);
+
     public async Task<string> GetOrCreateSettingAsync(string name, Func<string> create, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(create);

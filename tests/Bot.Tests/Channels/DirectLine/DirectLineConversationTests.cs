@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using CitizenData.Bot.Channels.DirectLine;
 using CitizenData.Bot.Conversations;
 using CitizenData.Feedback.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,6 +62,22 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
         Assert.Null(await server.Storage.Participants.FindByConversationAsync("directline", conversationId));
         using var again = await server.PostMessageAsync(token, conversationId, "/start");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode); // the conversation itself goes on
+    }
+
+    [Fact]
+    public async Task WhatResidentsTypedLeavesTheLogAfterTheRetentionWhileTheBotsSideStays()
+    {
+        await using var forgetful = await DirectLineServer.StartAsync("--DirectLine:UserActivityRetention=00:00:00");
+        var (token, conversationId) = await forgetful.StartConversationAsync();
+        using var posted = await forgetful.PostMessageAsync(token, conversationId, "No, thanks");
+        await forgetful.PollUntilAsync(token, conversationId, a => DirectLineServer.IsFromBot(a) && a.GetProperty("text").GetString()!.Contains("only a note that you said no", StringComparison.Ordinal));
+
+        var deleted = await forgetful.App.Services.GetRequiredService<DirectLineRetentionWorker>().PruneAsync(CancellationToken.None);
+
+        Assert.Equal(1, deleted);
+        var activities = await forgetful.PollUntilAsync(token, conversationId, DirectLineServer.IsFromBot);
+        Assert.All(activities, a => Assert.True(DirectLineServer.IsFromBot(a)));
+        Assert.Equal(2, activities.Count);
     }
 
     [Fact]
