@@ -51,20 +51,30 @@ internal static class LoadDriver
             await Task.Delay(TimeSpan.FromSeconds(2));
             var open = await MemoryAsync(http);
 
-            var echo = new List<double>();
-            var resident = new List<double>();
+            // Warm-up (JIT, connection pools), not counted.
+            await RoundAsync(conversations, "echo: warm-up", "echo (warm-up, not counted)");
+
+            // Bursts: every conversation sends at the same moment, so a round trip includes the queue of 1,000 turns.
+            var burstEcho = new List<double>();
+            var burstResident = new List<double>();
             for (var round = 0; round < ResidentTurns.Length; round++)
             {
                 var turn = ResidentTurns[round];
-                echo.AddRange(await RoundAsync(conversations, $"echo: round {round}", "echo"));
-                resident.AddRange(await RoundAsync(conversations, turn, $"resident '{turn}'"));
+                burstEcho.AddRange(await RoundAsync(conversations, $"echo: round {round}", "echo"));
+                burstResident.AddRange(await RoundAsync(conversations, turn, $"resident '{turn}'"));
             }
 
+            // Paced: each resident writes again after 2–6 s of thinking (about 250 messages/s offered in all).
+            var (pacedEcho, pacedResident, pacedRate) = await PacedAsync(conversations, messagesEach: 6);
+
             Console.WriteLine();
-            Console.WriteLine("Round trip, user message POSTed → bot reply received on the WebSocket (ms):");
-            Console.WriteLine("  turn                 n      p50      p90      p99      max");
-            Print("baseline echo", echo);
-            Print("resident flow", resident);
+            Console.WriteLine("Round trip, user message POSTed → the bot's reply received on the WebSocket (ms):");
+            Console.WriteLine("  turn                              n      p50      p90      p99      max");
+            Print("burst  baseline echo", burstEcho);
+            Print("burst  resident flow", burstResident);
+            Print("paced  baseline echo", pacedEcho);
+            Print("paced  resident flow", pacedResident);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  (paced phase: {pacedRate:F0} messages/s offered and answered)"));
             Console.WriteLine();
             Console.WriteLine("Server memory (managed heap after full GC / working set):");
             Console.WriteLine($"  idle                          {Mb(idle.ManagedHeapBytes),8} / {Mb(idle.WorkingSetBytes),8}");
@@ -98,6 +108,26 @@ internal static class LoadDriver
         var times = await Task.WhenAll(conversations.Select(c => c.RoundTripAsync(text, ReplyTimeout)));
         Console.WriteLine($"  round {label,-70} {conversations.Count / clock.Elapsed.TotalSeconds,7:F0} turns/s");
         return [.. times.Select(t => t.TotalMilliseconds)];
+    }
+
+    private static async Task<(List<double> Echo, List<double> Resident, double Rate)> PacedAsync(List<BenchConversation> conversations, int messagesEach)
+    {
+        var echo = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var resident = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(conversations.Select(async (conversation, index) =>
+        {
+            var random = new Random(index);
+            for (var i = 0; i < messagesEach; i++)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(2000, 6000)));
+                if (i % 2 == 0)
+                    echo.Add((await conversation.RoundTripAsync($"echo: paced {i}", ReplyTimeout)).TotalMilliseconds);
+                else
+                    resident.Add((await conversation.RoundTripAsync($"Paced message {i}: the market has no shade and no water point", ReplyTimeout)).TotalMilliseconds);
+            }
+        }));
+        return ([.. echo], [.. resident], conversations.Count * messagesEach / clock.Elapsed.TotalSeconds);
     }
 
     private static async Task<BenchConversation> CreateAsync(HttpClient http)
@@ -170,7 +200,7 @@ internal static class LoadDriver
     {
         milliseconds.Sort();
         double At(double p) => milliseconds[Math.Min(milliseconds.Count - 1, (int)Math.Ceiling(p * milliseconds.Count) - 1)];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-16} {milliseconds.Count,6} {At(0.50),8:F0} {At(0.90),8:F0} {At(0.99),8:F0} {milliseconds[^1],8:F0}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-25} {milliseconds.Count,8} {At(0.50),8:F0} {At(0.90),8:F0} {At(0.99),8:F0} {milliseconds[^1],8:F0}"));
     }
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:F1} MB");
