@@ -42,8 +42,8 @@ public static class DirectLineApi
         if (bodyError is not null)
             return bodyError;
         var userId = UserIdFrom(body) ?? DirectLineConversations.NewUserId();
-        var (token, _) = dl.Tokens.Issue(userId, DirectLineConversations.NewConversationId(), dl.Options.Value.TokenLifetime);
-        return TypedResults.Ok(TokenBodyFor(token, dl));
+        var (token, claims) = dl.Tokens.Issue(userId, DirectLineConversations.NewConversationId(), dl.Options.Value.TokenLifetime);
+        return TypedResults.Ok(new TokenBody(claims.ConversationId, token, ExpiresIn(dl)));
     }
 
     /// <summary>A new token for the same user and conversation; the old one must still be valid.</summary>
@@ -54,8 +54,8 @@ public static class DirectLineApi
             return error;
         if (caller is not DirectLineCaller.Resident resident)
             return DirectLineErrors.BadArgument("Only a token can be refreshed; the secret does not expire.");
-        var (token, _) = dl.Tokens.Issue(resident.Claims.UserId, resident.Claims.ConversationId, dl.Options.Value.TokenLifetime);
-        return TypedResults.Ok(TokenBodyFor(token, dl));
+        var (token, claims) = dl.Tokens.Issue(resident.Claims.UserId, resident.Claims.ConversationId, dl.Options.Value.TokenLifetime);
+        return TypedResults.Ok(new TokenBody(claims.ConversationId, token, ExpiresIn(dl)));
     }
 
     /// <summary>Starts a conversation: with the secret a new one, with a token the token's own (200 when it already exists).</summary>
@@ -85,19 +85,19 @@ public static class DirectLineApi
     /// <summary>Resuming: a fresh token and a stream URL that starts after <c>watermark</c>. Clients call it after every WebSocket close.</summary>
     public static async Task<IResult> ReconnectAsync(HttpContext context, string conversationId, string? watermark, [AsParameters] DirectLineServices dl, CancellationToken cancellationToken)
     {
-        var (conversation, error) = await OpenAsync(context, conversationId, dl, cancellationToken);
+        var (opened, error) = await OpenAsync(context, conversationId, dl, cancellationToken);
         if (error is not null)
             return error;
         if (!DirectLineMapper.TryParseWatermark(watermark, out var from))
             return DirectLineErrors.BadArgument("The watermark is not one this server gave out.");
-        var (token, _) = dl.Tokens.Issue(conversation!.UserId, conversationId, dl.Options.Value.TokenLifetime);
+        var (token, _) = dl.Tokens.Issue(opened!.Conversation.UserId, conversationId, dl.Options.Value.TokenLifetime);
         return TypedResults.Ok(new ConversationBody(conversationId, token, ExpiresIn(dl), StreamUrl(context.Request, conversationId, token, from)));
     }
 
     /// <summary>A resident's activity: committed to the log and the inbox before the id is answered.</summary>
     public static async Task<IResult> PostActivityAsync(HttpContext context, string conversationId, [AsParameters] DirectLineServices dl, CancellationToken cancellationToken)
     {
-        var (conversation, error) = await OpenAsync(context, conversationId, dl, cancellationToken);
+        var (opened, error) = await OpenAsync(context, conversationId, dl, cancellationToken);
         if (error is not null)
             return error;
         if (dl.RateLimits.TryPostActivity(conversationId) is { } retryAfter)
@@ -105,7 +105,7 @@ public static class DirectLineApi
         var (body, bodyError) = await JsonBody.ReadAsync(context.Request, dl.Options.Value.MaxActivityBytes, cancellationToken);
         if (bodyError is not null)
             return bodyError;
-        return await CommitAsync(context, conversation!, DirectLineMapper.Parse(body), dl, cancellationToken);
+        return await CommitAsync(opened!, DirectLineMapper.Parse(body), dl, cancellationToken);
     }
 
     /// <summary>Polling: the activities after <c>watermark</c>, and the new watermark.</summary>
@@ -141,7 +141,7 @@ public static class DirectLineApi
     /// <summary>Files are not read yet: the activity part goes through (attachment names only) and the bot answers that it reads text.</summary>
     public static async Task<IResult> UploadAsync(HttpContext context, string conversationId, [AsParameters] DirectLineServices dl, CancellationToken cancellationToken)
     {
-        var (conversation, error) = await OpenAsync(context, conversationId, dl, cancellationToken);
+        var (opened, error) = await OpenAsync(context, conversationId, dl, cancellationToken);
         if (error is not null)
             return error;
         if (dl.RateLimits.TryPostActivity(conversationId) is { } retryAfter)
@@ -185,11 +185,12 @@ public static class DirectLineApi
         }
         if (activity is null)
             return DirectLineErrors.BadArgument("The upload has no 'activity' part.");
-        return await CommitAsync(context, conversation!, DirectLineMapper.Parse(activity), dl, cancellationToken);
+        return await CommitAsync(opened!, DirectLineMapper.Parse(activity), dl, cancellationToken);
     }
 
-    private static async Task<IResult> CommitAsync(HttpContext context, DirectLineConversation conversation, PostedActivity posted, DirectLineServices dl, CancellationToken cancellationToken)
+    private static async Task<IResult> CommitAsync(Opened opened, PostedActivity posted, DirectLineServices dl, CancellationToken cancellationToken)
     {
+        var conversation = opened.Conversation;
         switch (posted.Outcome)
         {
             case PostOutcome.Refused:
@@ -198,8 +199,7 @@ public static class DirectLineApi
                 return TypedResults.Ok(new ResourceBody($"{conversation.ConversationId}|ignored-{Guid.NewGuid():N}"));
         }
         // A trusted client speaks for whichever user it names; a resident's client only ever for the token's user.
-        var (caller, _) = dl.Authenticator.Authenticate(context, allowQueryToken: false);
-        var userId = caller is DirectLineCaller.Resident resident
+        var userId = opened.Caller is DirectLineCaller.Resident resident
             ? resident.Claims.UserId
             : JsonBody.StringAt(posted.Body, "from", "id") is { Length: > 0 and <= 64 } named ? named : conversation.UserId;
         var id = await dl.Conversations.PostAsync(conversation, userId, posted, cancellationToken);
@@ -207,7 +207,7 @@ public static class DirectLineApi
     }
 
     /// <summary>Authenticates, enforces that a token opens only its own conversation, and loads the conversation.</summary>
-    private static async Task<(DirectLineConversation? Conversation, IResult? Error)> OpenAsync(
+    private static async Task<(Opened? Opened, IResult? Error)> OpenAsync(
         HttpContext context, string conversationId, DirectLineServices dl, CancellationToken cancellationToken, bool allowQueryToken = false)
     {
         var (caller, error) = dl.Authenticator.Authenticate(context, allowQueryToken);
@@ -220,14 +220,11 @@ public static class DirectLineApi
             return (null, DirectLineErrors.ConversationNotFound(conversationId));
         if (caller is DirectLineCaller.Resident resident && resident.Claims.UserId != conversation.UserId)
             return (null, DirectLineErrors.Forbidden("This token is for another user."));
-        return (conversation, null);
+        return (new Opened(caller, conversation), null);
     }
 
-    private static TokenBody TokenBodyFor(string token, DirectLineServices dl)
-    {
-        dl.Tokens.Check(token, out var claims);
-        return new TokenBody(claims!.ConversationId, token, ExpiresIn(dl));
-    }
+    /// <summary>A conversation the caller may use.</summary>
+    private sealed record Opened(DirectLineCaller Caller, DirectLineConversation Conversation);
 
     private static int ExpiresIn(DirectLineServices dl) => (int)dl.Options.Value.TokenLifetime.TotalSeconds;
 

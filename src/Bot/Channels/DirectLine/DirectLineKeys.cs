@@ -16,8 +16,6 @@ public sealed class DirectLineKeys
 
     public byte[] SigningKey => signingKey ?? throw new InvalidOperationException("Direct Line keys are not loaded yet.");
 
-    public bool IsLoaded => signingKey is not null;
-
     /// <summary>Constant-time comparison with the configured or generated secret.</summary>
     public bool IsSecret(string candidate) =>
         secret is not null && CryptographicOperations.FixedTimeEquals(secret, Encoding.UTF8.GetBytes(candidate));

@@ -15,7 +15,7 @@ public sealed partial class DirectLineStreams(IFeedbackStorage storage, IOptions
 {
     // Streams by conversation. A plain dictionary under a lock: opening and closing are rare next to the work a stream
     // does, and a lock makes "last stream of a conversation leaves while a new one arrives" impossible to get wrong.
-    private readonly Dictionary<string, List<Stream>> open = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<OpenStream>> open = new(StringComparer.Ordinal);
 
     public int OpenCount
     {
@@ -51,7 +51,7 @@ public sealed partial class DirectLineStreams(IFeedbackStorage storage, IOptions
     public async Task RunAsync(WebSocket socket, string conversationId, long watermark, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(socket);
-        var stream = new Stream();
+        var stream = new OpenStream();
         lock (open)
         {
             if (!open.TryGetValue(conversationId, out var streams))
@@ -92,7 +92,7 @@ public sealed partial class DirectLineStreams(IFeedbackStorage storage, IOptions
         }
     }
 
-    private async Task SendLoopAsync(WebSocket socket, Stream stream, string conversationId, long watermark, CancellationToken cancellationToken)
+    private async Task SendLoopAsync(WebSocket socket, OpenStream stream, string conversationId, long watermark, CancellationToken cancellationToken)
     {
         var keepAlive = options.Value.KeepAliveInterval;
         while (!cancellationToken.IsCancellationRequested)
@@ -114,7 +114,7 @@ public sealed partial class DirectLineStreams(IFeedbackStorage storage, IOptions
     }
 
     /// <summary>Clients send empty frames every 20 s to notice broken connections; they carry nothing, so they are read and dropped.</summary>
-    private async Task ReceiveUntilClosedAsync(WebSocket socket, Stream stream, CancellationTokenSource gone)
+    private async Task ReceiveUntilClosedAsync(WebSocket socket, OpenStream stream, CancellationTokenSource gone)
     {
         await Task.Yield();
         var buffer = new byte[1024];
@@ -142,7 +142,7 @@ public sealed partial class DirectLineStreams(IFeedbackStorage storage, IOptions
         }
     }
 
-    private Stream[] StreamsOf(string conversationId)
+    private OpenStream[] StreamsOf(string conversationId)
     {
         lock (open)
             return open.TryGetValue(conversationId, out var streams) ? [.. streams] : [];
@@ -154,7 +154,7 @@ public sealed partial class DirectLineStreams(IFeedbackStorage storage, IOptions
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading a Direct Line WebSocket failed.")]
     private partial void LogReceiveFailed(Exception exception);
 
-    private sealed class Stream
+    private sealed class OpenStream
     {
         public StreamSignal Wake { get; } = new();
         public ConcurrentQueue<string> Extra { get; } = new();
