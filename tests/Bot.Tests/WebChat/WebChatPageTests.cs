@@ -1,5 +1,7 @@
+using CitizenData.Bot.Conversations.Localisation;
 using CitizenData.Bot.Tests.Channels.DirectLine;
 using CitizenData.Feedback.Submissions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -96,6 +98,19 @@ public sealed class WebChatPageTests : IAsyncLifetime
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(Said(page, "may we quote your words")).ToBeVisibleAsync(Patiently);
+    }
+
+    [SkippableFact]
+    public async Task ThePageFollowsTheBrowsersLanguage()
+    {
+        var texts = server.App.Services.GetRequiredService<BotTexts>();
+        var page = await NewPhonePageAsync("fr-FR");
+        await page.GotoAsync(server.BaseUrl + "/");
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync(texts.Get("fr", "community.title"));
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        var agree = page.GetByRole(AriaRole.Toolbar).GetByRole(AriaRole.Button, new() { Name = texts.Get("fr", "button.agree"), Exact = true });
+        await Expect(agree).ToBeVisibleAsync(Patiently);
     }
 
     [SkippableFact]
