@@ -17,15 +17,6 @@ public sealed partial class DirectLineStreams(IFeedbackStorage storage, IOptions
     // does, and a lock makes "last stream of a conversation leaves while a new one arrives" impossible to get wrong.
     private readonly Dictionary<string, List<OpenStream>> open = new(StringComparer.Ordinal);
 
-    public int OpenCount
-    {
-        get
-        {
-            lock (open)
-                return open.Values.Sum(streams => streams.Count);
-        }
-    }
-
     /// <summary>New activities are in the log: every stream of the conversation reads from its watermark.</summary>
     public void Notify(string conversationId)
     {
