@@ -25,12 +25,12 @@ public static class WebChatEndpoints
         {
             OnPrepareResponse = file =>
             {
-                // webchat.js is 4 MB and changes only with its version; the page itself must stay fresh.
-                file.Context.Response.Headers[HeaderNames.CacheControl] = file.Context.Request.Path.StartsWithSegments("/lib")
-                    ? "public, max-age=86400"
-                    : "no-cache";
+                // The page and its script must stay fresh; webchat.js (cached for a day) is served by WebChatBundle.
+                file.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
             },
         });
+        var bundle = new WebChatBundle(app.Environment);
+        app.MapGet(WebChatBundle.Path, bundle.ServeAsync);
         app.MapPost("/api/webchat/token", IssueTokenAsync);
         return app;
     }
