@@ -17,11 +17,13 @@ public static class BotHost
         builder.AddStorage();
         builder.AddConversations();
         builder.AddInProcessChannel();
+        builder.AddTelegram();
         builder.AddDirectLine();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapTelegram();
         app.MapDirectLine();
         app.MapWebChat();
         return app;
