@@ -11,6 +11,7 @@ public interface IFeedbackStorage
     IOutbox Outbox { get; }
     ITurnStore Turns { get; }
     IThemeModelStore ThemeModels { get; }
+    IDirectLineStore DirectLine { get; }
 
     /// <summary>Creates or upgrades the schema. Safe to call on every start.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);

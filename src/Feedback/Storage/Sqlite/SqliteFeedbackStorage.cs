@@ -16,6 +16,7 @@ public sealed class SqliteFeedbackStorage : IFeedbackStorage
         Outbox = new SqliteOutbox(database);
         Turns = new SqliteTurnStore(database);
         ThemeModels = new SqliteThemeModelStore(database);
+        DirectLine = new SqliteDirectLineStore(database);
     }
 
     public SqliteDatabase Database => database;
@@ -27,6 +28,7 @@ public sealed class SqliteFeedbackStorage : IFeedbackStorage
     public IOutbox Outbox { get; }
     public ITurnStore Turns { get; }
     public IThemeModelStore ThemeModels { get; }
+    public IDirectLineStore DirectLine { get; }
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => SqliteSchema.MigrateAsync(database, cancellationToken);
 }
