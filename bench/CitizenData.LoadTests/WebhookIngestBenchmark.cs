@@ -6,10 +6,12 @@ using System.Text.Json.Nodes;
 using CitizenData.Bot.Channels.Telegram;
 using CitizenData.Bot.Hosting;
 using CitizenData.Bot.Tests.Channels.Telegram.Fake;
+using CitizenData.Bot.Workers;
 using CitizenData.Feedback.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CitizenData.LoadTests;
@@ -17,13 +19,15 @@ namespace CitizenData.LoadTests;
 /// <summary>
 /// Telegram webhook ingest on this machine: updates posted to <c>/api/telegram/webhook</c> as Telegram would (secret
 /// header, one update per request, many connections), each committed to the inbox before the 200, then taken through
-/// the conversation (a submission stored, classified) and answered through the outbox to a fake Telegram. Beside it,
-/// in the same run and process, a bare Kestrel endpoint that only answers 200: the ceiling the machine allows.
-/// Figures are printed, never asserted.
+/// the conversation (a submission stored and classified) and answered through the outbox to a fake Telegram. Beside
+/// it, in the same run and process, a bare Kestrel endpoint that only answers 200, and the webhook alone with the
+/// conversation switched off. Figures are printed, never asserted.
 /// </summary>
 public static class WebhookIngestBenchmark
 {
     private const string Secret = "bench_secret";
+    private static int nextUpdate;
+    private static int nextMessage;
 
     public static async Task<int> RunAsync(LoadOptions options)
     {
@@ -34,75 +38,53 @@ public static class WebhookIngestBenchmark
         try
         {
             await using var telegram = await FakeTelegramServer.StartAsync();
-            var port = FreePort();
-            await using var app = BotHost.Build(
-            [
-                $"--Urls=http://127.0.0.1:{port}",
-                $"--Storage:Sqlite:Path={Path.Combine(directory.FullName, "bench.db")}",
-                $"--Telegram:BotToken={FakeTelegramServer.Token}",
-                $"--Telegram:ApiBaseUrl={telegram.BaseUrl}",
-                "--Telegram:Mode=Webhook",
-                $"--Telegram:WebhookUrl=http://127.0.0.1:{port}{TelegramWebhookEndpoint.Path}",
-                $"--Telegram:WebhookSecret={Secret}",
-                // As through a local Bot API server: Telegram's public rates would make this a benchmark of waiting.
-                "--Telegram:Pacing:PerChatPerSecond=100000",
-                "--Telegram:Pacing:PerChatBurst=1000",
-                "--Telegram:Pacing:GlobalPerSecond=1000000",
-                "--Logging:LogLevel:Default=Warning",
-            ], builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
-            // The bare endpoint lives in the same process and Kestrel: only the work behind it differs.
-            app.MapPost("/bare", () => TypedResults.Ok());
-            await app.StartAsync();
-            await telegram.WaitUntilAsync(() => telegram.CallsOf("setWebhook").Count == 1, TimeSpan.FromSeconds(30), "the webhook");
-            var storage = app.Services.GetRequiredService<IFeedbackStorage>();
-            var webhook = new Uri($"http://127.0.0.1:{port}{TelegramWebhookEndpoint.Path}");
-            var bare = new Uri($"http://127.0.0.1:{port}/bare");
-
-            var nextUpdate = 1;
-            var nextMessage = 1;
-            string Update(long user, string text) => new JsonObject
-            {
-                ["update_id"] = nextUpdate++,
-                ["message"] = new JsonObject
-                {
-                    ["message_id"] = nextMessage++,
-                    ["from"] = new JsonObject { ["id"] = user, ["is_bot"] = false, ["first_name"] = "R", ["language_code"] = "en" },
-                    ["chat"] = new JsonObject { ["id"] = user, ["type"] = "private", ["first_name"] = "R" },
-                    ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-                    ["text"] = text,
-                },
-            }.ToJsonString();
             var residents = Enumerable.Range(0, options.Residents).Select(i => 10_000_000L + i).ToList();
+            var inputs = Enumerable.Range(0, options.Updates)
+                .Select(i => Update(residents[i % residents.Count], $"Input {i}: the water point in our ward has been dry for two weeks and the clinic is far."))
+                .ToList();
+
+            // 1. The webhook alone: the conversation is switched off, so this is receive, check, map, commit, answer.
+            Latencies alone;
+            TimeSpan aloneElapsed;
+            await using (var ingestOnly = await StartHostAsync(telegram, Path.Combine(directory.FullName, "alone.db"), conversations: false))
+            {
+                await PostAllAsync(http, ingestOnly.Webhook, [.. Enumerable.Range(0, 2000).Select(_ => Update(1, "warm-up"))], options.Concurrency, null);
+                alone = new Latencies(inputs.Count);
+                var started = Stopwatch.GetTimestamp();
+                await PostAllAsync(http, ingestOnly.Webhook, inputs, options.Concurrency, alone);
+                aloneElapsed = Stopwatch.GetElapsedTime(started);
+            }
+
+            await using var host = await StartHostAsync(telegram, Path.Combine(directory.FullName, "bench.db"), conversations: true);
+            var storage = host.App.Services.GetRequiredService<IFeedbackStorage>();
 
             // Residents join first (deep link, consent, no quotes, four profile questions skipped), one step at a time.
             string[] joining = ["/start community", "agree", "no", "skip", "skip", "skip", "skip"];
             var joinStart = Stopwatch.GetTimestamp();
+            var before = telegram.SentCount;
             foreach (var step in joining)
             {
-                var batch = residents.Select(r => Update(r, step)).ToList();
-                await PostAllAsync(http, webhook, batch, options.Concurrency, null);
+                await PostAllAsync(http, host.Webhook, [.. residents.Select(r => Update(r, step))], options.Concurrency, null);
                 await WaitProcessedAsync(storage);
             }
             // Eight replies each: consent, quote question, profile intro, four profile questions, the campaign question.
-            var joined = 8 * options.Residents;
+            var joined = before + (8 * options.Residents);
             while (telegram.SentCount < joined)
                 await Task.Delay(20);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  joined {options.Residents:N0} residents ({options.Residents * joining.Length:N0} updates, {joined:N0} replies) in {Stopwatch.GetElapsedTime(joinStart).TotalSeconds:N1} s"));
+                $"  joined {options.Residents:N0} residents ({options.Residents * joining.Length:N0} updates, {8 * options.Residents:N0} replies) in {Stopwatch.GetElapsedTime(joinStart).TotalSeconds:N1} s"));
 
-            // Warm-up of the bare endpoint, then the two measured runs with bodies of the same size.
-            var inputs = Enumerable.Range(0, options.Updates)
-                .Select(i => Update(residents[i % residents.Count], $"Input {i}: the water point in our ward has been dry for two weeks and the clinic is far."))
-                .ToList();
-            await PostAllAsync(http, bare, inputs.Take(2000).ToList(), options.Concurrency, null);
-            var bareLatencies = new Latencies(inputs.Count);
+            // 2. Bare Kestrel, same process, same bodies, warmed up.
+            await PostAllAsync(http, host.Bare, [.. inputs.Take(2000)], options.Concurrency, null);
+            var bare = new Latencies(inputs.Count);
             var bareStart = Stopwatch.GetTimestamp();
-            await PostAllAsync(http, bare, inputs, options.Concurrency, bareLatencies);
+            await PostAllAsync(http, host.Bare, inputs, options.Concurrency, bare);
             var bareElapsed = Stopwatch.GetElapsedTime(bareStart);
 
+            // 3. Everything: webhook, inbox, turns (submission stored, classified), outbox, sendMessage to the fake.
             var ingest = new Latencies(inputs.Count);
             var start = Stopwatch.GetTimestamp();
-            await PostAllAsync(http, webhook, inputs, options.Concurrency, ingest);
+            await PostAllAsync(http, host.Webhook, inputs, options.Concurrency, ingest);
             var acknowledged = Stopwatch.GetElapsedTime(start);
             await WaitProcessedAsync(storage);
             var processed = Stopwatch.GetElapsedTime(start);
@@ -112,13 +94,14 @@ public static class WebhookIngestBenchmark
             var replied = Stopwatch.GetElapsedTime(start);
 
             Console.WriteLine();
-            Console.WriteLine("  endpoint                              rate          latency (per request)");
-            Console.WriteLine($"  bare Kestrel 200                {bareLatencies.Describe(bareElapsed)}");
-            Console.WriteLine($"  webhook, 200 after inbox commit {ingest.Describe(acknowledged)}");
+            Console.WriteLine("                                         rate        latency per request");
+            Console.WriteLine($"  bare Kestrel, answers 200          {bare.Describe(bareElapsed)}");
+            Console.WriteLine($"  webhook alone, 200 after commit    {alone.Describe(aloneElapsed)}");
+            Console.WriteLine($"  webhook with the conversation on   {ingest.Describe(acknowledged)}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  committed + classified + stored:  {inputs.Count / processed.TotalSeconds,9:N0}/s   (all {inputs.Count:N0} turns done {processed.TotalSeconds:N2} s after the first post)"));
+                $"  committed, classified, stored      {inputs.Count / processed.TotalSeconds,9:N0}/s   (all {inputs.Count:N0} turns done {processed.TotalSeconds:N2} s after the first post)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  ... and replied to the fake:      {inputs.Count / replied.TotalSeconds,9:N0}/s   ({2 * inputs.Count:N0} replies delivered {replied.TotalSeconds:N2} s after the first post)"));
+                $"  ... and replied to the fake        {inputs.Count / replied.TotalSeconds,9:N0}/s   ({2 * inputs.Count:N0} replies delivered {replied.TotalSeconds:N2} s after the first post)"));
             return 0;
         }
         finally
@@ -127,6 +110,50 @@ public static class WebhookIngestBenchmark
             directory.Delete(recursive: true);
         }
     }
+
+    private static async Task<BenchHost> StartHostAsync(FakeTelegramServer telegram, string database, bool conversations)
+    {
+        var port = FreePort();
+        var webhooks = telegram.CallsOf("setWebhook").Count;
+        var app = BotHost.Build(
+        [
+            $"--Urls=http://127.0.0.1:{port}",
+            $"--Storage:Sqlite:Path={database}",
+            $"--Telegram:BotToken={FakeTelegramServer.Token}",
+            $"--Telegram:ApiBaseUrl={telegram.BaseUrl}",
+            "--Telegram:Mode=Webhook",
+            $"--Telegram:WebhookUrl=http://127.0.0.1:{port}{TelegramWebhookEndpoint.Path}",
+            $"--Telegram:WebhookSecret={Secret}",
+            // As through a local Bot API server: Telegram's public rates would make this a benchmark of waiting.
+            "--Telegram:Pacing:PerChatPerSecond=100000",
+            "--Telegram:Pacing:PerChatBurst=1000",
+            "--Telegram:Pacing:GlobalPerSecond=1000000",
+            "--Logging:LogLevel:Default=Warning",
+        ], builder =>
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            if (!conversations)
+                builder.Services.Remove(builder.Services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(InboxWorker)));
+        });
+        // The bare endpoint lives in the same process and Kestrel: only the work behind it differs.
+        app.MapPost("/bare", () => TypedResults.Ok());
+        await app.StartAsync();
+        await telegram.WaitUntilAsync(() => telegram.CallsOf("setWebhook").Count > webhooks, TimeSpan.FromSeconds(30), "the webhook");
+        return new BenchHost(app, new Uri($"http://127.0.0.1:{port}{TelegramWebhookEndpoint.Path}"), new Uri($"http://127.0.0.1:{port}/bare"));
+    }
+
+    private static string Update(long user, string text) => new JsonObject
+    {
+        ["update_id"] = Interlocked.Increment(ref nextUpdate),
+        ["message"] = new JsonObject
+        {
+            ["message_id"] = Interlocked.Increment(ref nextMessage),
+            ["from"] = new JsonObject { ["id"] = user, ["is_bot"] = false, ["first_name"] = "R", ["language_code"] = "en" },
+            ["chat"] = new JsonObject { ["id"] = user, ["type"] = "private", ["first_name"] = "R" },
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["text"] = text,
+        },
+    }.ToJsonString();
 
     private static async Task PostAllAsync(HttpClient http, Uri url, IReadOnlyList<string> bodies, int concurrency, Latencies? latencies)
     {
@@ -158,5 +185,10 @@ public static class WebhookIngestBenchmark
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed record BenchHost(WebApplication App, Uri Webhook, Uri Bare) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await App.DisposeAsync();
     }
 }
