@@ -3,39 +3,41 @@ namespace CitizenData.Bot.Cli;
 /// <summary>Dispatches the first argument to a command; no command (or an option first) means serve.</summary>
 public static class CommandLine
 {
-    private static readonly Dictionary<string, Func<string[], Task<int>>> Commands = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["serve"] = ServeCommand.RunAsync,
-    };
+    private static readonly (string Name, string Usage, Func<string[], Task<int>> Run)[] Commands =
+    [
+        ("serve", "serve                                  run the server (the default)", ServeCommand.RunAsync),
+        ("demo", "demo [--residents N]                   simulated residents through the real conversation; prints what was collected", DemoCommand.RunAsync),
+        ("evaluate", "evaluate --train T.tsv --test E.tsv [--json]   train a theme classifier on T, report its quality on E\n"
+            + "  evaluate --test E.tsv [--json]         evaluate the default model (trained from the seed examples) on E\n"
+            + "  evaluate --train T.tsv --folds K       K-fold cross-validation on one file (--with-seeds adds the seeds to every training fold)", EvaluateCommand.RunAsync),
+        ("train", "train [--out FILE]                     build the default theme model from the seed examples", TrainCommand.RunAsync),
+    ];
 
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Length == 0 || args[0].StartsWith('-'))
+        if (args.Length == 0 || (args[0].StartsWith('-') && args[0] is not ("--help" or "-h")))
             return await ServeCommand.RunAsync(args);
         if (args[0] is "help" or "--help" or "-h")
         {
             PrintUsage(Console.Out);
             return 0;
         }
-        if (!Commands.TryGetValue(args[0], out var command))
+        var command = Commands.FirstOrDefault(c => string.Equals(c.Name, args[0], StringComparison.OrdinalIgnoreCase));
+        if (command.Run is null)
         {
             await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'.");
             PrintUsage(Console.Error);
             return 2;
         }
-        return await command(args[1..]);
+        return await command.Run(args[1..]);
     }
 
-    private static void PrintUsage(TextWriter writer) => writer.WriteLine(
-        """
-        Usage: citizendata [command] [options]
-
-          serve                                  run the server (the default)
-          demo                                   run a campaign with simulated residents and print the summary
-          evaluate --train T.tsv --test E.tsv    train a classifier on T and report its quality on E (--json for machines)
-          evaluate --test E.tsv                  evaluate the shipped default model on E
-          train [--out FILE]                     build the default theme model from the seed examples
-          export --campaign CODE --format csv|json --out FILE
-        """);
+    private static void PrintUsage(TextWriter writer)
+    {
+        writer.WriteLine("Usage: citizendata [command] [options]");
+        writer.WriteLine();
+        foreach (var command in Commands)
+            writer.WriteLine("  " + command.Usage);
+    }
 }

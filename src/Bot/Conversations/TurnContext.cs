@@ -39,7 +39,8 @@ public sealed class TurnContext(Activity activity, ConversationKey conversation,
     /// <summary>Records a submission (new or changed) to store at the end of the turn.</summary>
     public void SaveSubmission(Submission submission) => submissionWrites[submission.Id] = submission;
 
-    public string Language => State.Language ?? Participant?.Language ?? Texts.DefaultLanguage;
+    /// <summary>The conversation's language; before one is chosen, the channel's locale if we speak it.</summary>
+    public string Language => State.Language ?? Participant?.Language ?? Texts.MatchLocale(Activity.Locale) ?? Texts.DefaultLanguage;
 
     /// <summary>The resident's text, trimmed; empty for a message without text.</summary>
     public string Text => Activity.Text?.Trim() ?? string.Empty;

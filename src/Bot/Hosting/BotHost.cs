@@ -1,3 +1,7 @@
+using CitizenData.Bot.Channels.DirectLine;
+using CitizenData.Bot.Themes;
+using CitizenData.Bot.WebChat;
+
 namespace CitizenData.Bot.Hosting;
 
 /// <summary>The server, module by module. Tests build the same host with their own configuration.</summary>
@@ -13,13 +17,17 @@ public static class BotHost
         });
         builder.AddStorage();
         builder.AddConversations();
+        builder.AddThemes();
         builder.AddInProcessChannel();
         builder.AddTelegram();
+        builder.AddDirectLine();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealth();
         app.MapTelegram();
+        app.MapDirectLine();
+        app.MapWebChat();
         return app;
     }
 }

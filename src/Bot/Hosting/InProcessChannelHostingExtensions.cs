@@ -10,6 +10,7 @@ public static class InProcessChannelHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<InProcessChannel>();
+        builder.Services.AddSingleton<InProcessRunner>();
         builder.Services.AddSingleton<IChannelSender>(services => services.GetRequiredService<InProcessChannel>());
         return builder;
     }

@@ -10,6 +10,8 @@ public interface IFeedbackStorage
     IInbox Inbox { get; }
     IOutbox Outbox { get; }
     ITurnStore Turns { get; }
+    IThemeModelStore ThemeModels { get; }
+    IDirectLineStore DirectLine { get; }
 
     /// <summary>Creates or upgrades the schema. Safe to call on every start.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);

@@ -4,8 +4,8 @@ using CitizenData.Feedback.Submissions;
 namespace CitizenData.Feedback.Storage;
 
 /// <summary>
-/// The writes of one turn. Applied in this order: erasure, participants, submissions, state, outbox, inbox completion,
-/// so that a reply confirming an erasure survives it.
+/// The writes of one turn. Applied in this order: inbox completion (which fails the commit if another worker already
+/// handled the item), erasure, participants, submissions, state, outbox, so that a reply confirming an erasure survives it.
 /// </summary>
 public sealed class TurnCommit
 {

@@ -18,13 +18,16 @@ public sealed class InProcessChannel(IFeedbackStorage storage, WorkSignals signa
 
     public int MaxConcurrency => 4;
 
-    /// <summary>What a resident sends: committed to the inbox, as a real channel does before acknowledging.</summary>
-    public async Task<bool> ReceiveAsync(string userId, Activity activity, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// What a resident sends: committed to the inbox, as a real channel does before acknowledging. The same
+    /// <paramref name="updateKey"/> twice is one delivery replayed; by default every call is a new delivery.
+    /// </summary>
+    public async Task<bool> ReceiveAsync(string userId, Activity activity, string? updateKey = null, CancellationToken cancellationToken = default)
     {
-        var key = activity.Id ?? $"{userId}-{Interlocked.Increment(ref updates)}-{Guid.NewGuid():N}";
+        var key = updateKey ?? $"{userId}-{Interlocked.Increment(ref updates)}-{Guid.NewGuid():N}";
         var incoming = activity with
         {
-            Id = key,
+            Id = activity.Id ?? key,
             ChannelId = Name,
             From = new ChannelAccount(userId, Role: "user"),
             Conversation = new ConversationAccount(userId),
@@ -38,7 +41,7 @@ public sealed class InProcessChannel(IFeedbackStorage storage, WorkSignals signa
     }
 
     public Task<bool> SendTextAsync(string userId, string text, string? locale = null, CancellationToken cancellationToken = default) =>
-        ReceiveAsync(userId, new Activity { Text = text, Locale = locale }, cancellationToken);
+        ReceiveAsync(userId, new Activity { Text = text, Locale = locale }, cancellationToken: cancellationToken);
 
     public Task<SendOutcome> SendAsync(OutboxItem item, Activity activity, CancellationToken cancellationToken)
     {

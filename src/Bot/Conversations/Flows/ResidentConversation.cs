@@ -36,6 +36,10 @@ public sealed class ResidentConversation(ICampaignStore campaigns, Onboarding on
 
         switch (turn.State.Step)
         {
+            case FlowStep.New when turn.Participant is { HasConsented: true }:
+                // A reset conversation of someone who already agreed: what they wrote is input, not a greeting.
+                inputs.OnInput(turn);
+                break;
             case FlowStep.New:
                 await onboarding.StartAsync(turn, null, cancellationToken);
                 break;

@@ -5,7 +5,7 @@ namespace CitizenData.Feedback.Storage.Sqlite;
 internal sealed class SqliteInbox(SqliteDatabase database) : IInbox
 {
     public Task<bool> TryAddAsync(InboxEntry entry, CancellationToken cancellationToken = default) =>
-        database.WriteAsync((connection, transaction) => InsertAsync(connection, transaction, entry, cancellationToken), cancellationToken);
+        database.WriteAsync((connection, transaction) => TryAddAsync(connection, transaction, entry, cancellationToken), cancellationToken);
 
     /// <summary>One transaction for the whole batch: with SQLite, the commit is most of the cost of an insert.</summary>
     public Task<IReadOnlyList<bool>> TryAddManyAsync(IReadOnlyList<InboxEntry> entries, CancellationToken cancellationToken = default) =>
@@ -13,11 +13,11 @@ internal sealed class SqliteInbox(SqliteDatabase database) : IInbox
         {
             var added = new bool[entries.Count];
             for (var i = 0; i < entries.Count; i++)
-                added[i] = await InsertAsync(connection, transaction, entries[i], cancellationToken);
+                added[i] = await TryAddAsync(connection, transaction, entries[i], cancellationToken);
             return added;
         }, cancellationToken);
 
-    private static async Task<bool> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, InboxEntry entry, CancellationToken cancellationToken) =>
+    internal static async Task<bool> TryAddAsync(SqliteConnection connection, SqliteTransaction transaction, InboxEntry entry, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(
             transaction,
             """
