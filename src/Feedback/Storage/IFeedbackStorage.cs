@@ -10,6 +10,8 @@ public interface IFeedbackStorage
     IInbox Inbox { get; }
     IOutbox Outbox { get; }
     ITurnStore Turns { get; }
+    IStaffStore Staff { get; }
+    IAuditLog Audit { get; }
 
     /// <summary>Creates or upgrades the schema. Safe to call on every start.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);

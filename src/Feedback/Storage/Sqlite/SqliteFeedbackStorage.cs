@@ -15,6 +15,8 @@ public sealed class SqliteFeedbackStorage : IFeedbackStorage
         Inbox = new SqliteInbox(database);
         Outbox = new SqliteOutbox(database);
         Turns = new SqliteTurnStore(database);
+        Staff = new SqliteStaffStore(database);
+        Audit = new SqliteAuditLog(database);
     }
 
     public SqliteDatabase Database => database;
@@ -25,6 +27,8 @@ public sealed class SqliteFeedbackStorage : IFeedbackStorage
     public IInbox Inbox { get; }
     public IOutbox Outbox { get; }
     public ITurnStore Turns { get; }
+    public IStaffStore Staff { get; }
+    public IAuditLog Audit { get; }
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => SqliteSchema.MigrateAsync(database, cancellationToken);
 }
