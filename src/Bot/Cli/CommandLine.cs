@@ -7,6 +7,7 @@ public static class CommandLine
     [
         ("serve", "serve                                  run the server (the default)", ServeCommand.RunAsync),
         ("demo", "demo [--residents N]                   simulated residents through the real conversation; prints what was collected", DemoCommand.RunAsync),
+        ("export", ExportCommand.Usage + "\n" + new string(' ', 41) + "a campaign's data with its datapackage.json (same code as the admin API)", ExportCommand.RunAsync),
     ];
 
     public static async Task<int> RunAsync(string[] args)
