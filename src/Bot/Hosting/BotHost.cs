@@ -1,4 +1,7 @@
 using CitizenData.Bot.Admin;
+using CitizenData.Bot.Channels.DirectLine;
+using CitizenData.Bot.Themes;
+using CitizenData.Bot.WebChat;
 
 namespace CitizenData.Bot.Hosting;
 
@@ -15,13 +18,19 @@ public static class BotHost
         });
         builder.AddStorage();
         builder.AddConversations();
+        builder.AddThemes();
         builder.AddInProcessChannel();
         builder.AddAdmin();
+        builder.AddTelegram();
+        builder.AddDirectLine();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealth();
         app.MapAdmin();
+        app.MapTelegram();
+        app.MapDirectLine();
+        app.MapWebChat();
         return app;
     }
 }

@@ -12,6 +12,8 @@ public interface IFeedbackStorage
     ITurnStore Turns { get; }
     IStaffStore Staff { get; }
     IAuditLog Audit { get; }
+    IThemeModelStore ThemeModels { get; }
+    IDirectLineStore DirectLine { get; }
 
     /// <summary>Creates or upgrades the schema. Safe to call on every start.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);

@@ -17,6 +17,8 @@ public sealed class SqliteFeedbackStorage : IFeedbackStorage
         Turns = new SqliteTurnStore(database);
         Staff = new SqliteStaffStore(database);
         Audit = new SqliteAuditLog(database);
+        ThemeModels = new SqliteThemeModelStore(database);
+        DirectLine = new SqliteDirectLineStore(database);
     }
 
     public SqliteDatabase Database => database;
@@ -29,6 +31,8 @@ public sealed class SqliteFeedbackStorage : IFeedbackStorage
     public ITurnStore Turns { get; }
     public IStaffStore Staff { get; }
     public IAuditLog Audit { get; }
+    public IThemeModelStore ThemeModels { get; }
+    public IDirectLineStore DirectLine { get; }
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => SqliteSchema.MigrateAsync(database, cancellationToken);
 }

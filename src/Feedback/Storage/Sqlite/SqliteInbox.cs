@@ -5,21 +5,22 @@ namespace CitizenData.Feedback.Storage.Sqlite;
 internal sealed class SqliteInbox(SqliteDatabase database) : IInbox
 {
     public Task<bool> TryAddAsync(InboxEntry entry, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction) =>
-            await connection.ExecuteAsync(
-                transaction,
-                """
-                INSERT INTO inbox (channel, update_key, conversation_id, payload, received_at)
-                VALUES ($channel, $key, $conversation, $payload, $received)
-                ON CONFLICT (channel, update_key) DO NOTHING;
-                """,
-                cancellationToken,
-                ("$channel", entry.Channel),
-                ("$key", entry.UpdateKey),
-                ("$conversation", entry.ConversationId),
-                ("$payload", entry.Payload),
-                ("$received", entry.ReceivedAt.ToStored())) == 1,
-            cancellationToken);
+        database.WriteAsync((connection, transaction) => TryAddAsync(connection, transaction, entry, cancellationToken), cancellationToken);
+
+    internal static async Task<bool> TryAddAsync(SqliteConnection connection, SqliteTransaction transaction, InboxEntry entry, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(
+            transaction,
+            """
+            INSERT INTO inbox (channel, update_key, conversation_id, payload, received_at)
+            VALUES ($channel, $key, $conversation, $payload, $received)
+            ON CONFLICT (channel, update_key) DO NOTHING;
+            """,
+            cancellationToken,
+            ("$channel", entry.Channel),
+            ("$key", entry.UpdateKey),
+            ("$conversation", entry.ConversationId),
+            ("$payload", entry.Payload),
+            ("$received", entry.ReceivedAt.ToStored())) == 1;
 
     public Task<IReadOnlyList<InboxItem>> PendingAsync(int max, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<InboxItem>>(async connection =>
