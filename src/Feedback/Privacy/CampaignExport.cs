@@ -85,8 +85,7 @@ public sealed class CampaignExport(IFeedbackStorage storage, TimeProvider clock)
                 ["classifier"] = new JsonObject
                 {
                     ["versions"] = new JsonArray(statistics.ModelVersions.Select(v => (JsonNode)v).ToArray()),
-                    // The evaluation metrics belong to the classifier (issue 5); they are added here once it publishes them.
-                    ["metrics"] = null,
+                    ["models"] = await ModelsAsync(statistics.ModelVersions, cancellationToken),
                 },
                 ["labels"] = new JsonObject
                 {
@@ -110,6 +109,26 @@ public sealed class CampaignExport(IFeedbackStorage storage, TimeProvider clock)
     /// <summary>The installation's pseudonyms (its key is created on first use and kept in storage).</summary>
     public async Task<Pseudonyms> PseudonymsAsync(CancellationToken cancellationToken = default) =>
         pseudonyms ??= Pseudonyms.FromSecret(await storage.Staff.GetOrCreateSecretAsync(Pseudonyms.SecretName, Pseudonyms.NewSecret, cancellationToken));
+
+    /// <summary>What the model store knows about the versions that labelled the rows: training data and evaluation.</summary>
+    private async Task<JsonArray> ModelsAsync(IReadOnlyList<string> versions, CancellationToken cancellationToken)
+    {
+        var known = (await storage.ThemeModels.ListAsync(1000, cancellationToken)).Where(m => versions.Contains(m.Version));
+        return new JsonArray(known.Select(m => (JsonNode)new JsonObject
+        {
+            ["version"] = m.Version,
+            ["createdAt"] = m.CreatedAt.ToString("O"),
+            ["pipeline"] = m.Pipeline,
+            ["trainingSetSize"] = m.TrainingSetSize,
+            ["citizenLabels"] = m.CitizenLabels,
+            ["reviewerLabels"] = m.ReviewerLabels,
+            ["crossValidatedMacroF1"] = m.CrossValidatedMacroF1,
+            ["crossValidatedAccuracy"] = m.CrossValidatedAccuracy,
+            ["holdoutSize"] = m.HoldoutSize,
+            ["holdoutMacroF1"] = m.HoldoutMacroF1,
+            ["promotedAt"] = m.PromotedAt?.ToString("O"),
+        }).ToArray());
+    }
 
     private static SubmissionQuery Query(Campaign campaign, ExportRequest request) =>
         new(campaign.Code) { From = request.From, To = request.To };

@@ -55,6 +55,7 @@ public sealed class ExportApiTests
         Assert.Equal(["1"], meta.GetProperty("consentVersions").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal(["model-1"], meta.GetProperty("classifier").GetProperty("versions").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal(AdminSeed.Start, meta.GetProperty("collectionPeriod").GetProperty("start").GetDateTimeOffset());
+        Assert.Equal(JsonValueKind.Array, meta.GetProperty("classifier").GetProperty("models").ValueKind);
 
         var json = await analyst.GetFromJsonAsync<JsonElement>($"/api/admin/campaigns/community/export?format=json&to={AdminSeed.Start.AddMinutes(5):yyyy-MM-ddTHH:mm:ssZ}");
         Assert.Equal(5, json.GetArrayLength());
