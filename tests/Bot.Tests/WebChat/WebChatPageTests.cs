@@ -55,6 +55,8 @@ public sealed class WebChatPageTests : IAsyncLifetime
         await Press(page, "Health");
         await Expect(Said(page, "I changed it to")).ToBeVisibleAsync(Patiently);
         await Expect(Said(page, "Anything else?")).ToBeVisibleAsync(Patiently);
+        // The bot has answered: no typing indicator lingers.
+        await Expect(page.Locator(".webchat__typing-indicator")).ToHaveCountAsync(0, new() { Timeout = 2_000 });
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ArtifactPath("webchat-phone.png"), FullPage = true });
         await Expect(page.GetByText("Send failed")).ToHaveCountAsync(0);

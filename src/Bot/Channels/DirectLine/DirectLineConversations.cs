@@ -54,7 +54,6 @@ public sealed class DirectLineConversations(IFeedbackStorage storage, DirectLine
         };
         await storage.Inbox.TryAddAsync(new InboxEntry(DirectLineMapper.Channel, start.Id, conversationId, ActivityJson.Serialize(start), now), cancellationToken);
         signals.Inbox.Notify();
-        streams.Typing(conversationId);
         return (conversation, true);
     }
 
@@ -83,7 +82,7 @@ public sealed class DirectLineConversations(IFeedbackStorage storage, DirectLine
             },
             cancellationToken);
         // Typing first, so it reaches the streams before the turn can answer (a late one would linger for 5 s).
-        streams.Typing(conversationId);
+        streams.Typing(conversationId, appended.Sequence);
         streams.Notify(conversationId);
         signals.Inbox.Notify();
         return DirectLineMapper.ActivityId(conversationId, appended.Sequence);

@@ -130,8 +130,12 @@ public static class DirectLineMapper
         return node.ToJsonString();
     }
 
-    /// <summary>A typing indicator: WebSocket only, never stored, each with an id of its own.</summary>
-    public static string ToTyping(string conversationId, DateTimeOffset at) => new JsonObject
+    /// <summary>
+    /// A typing indicator: WebSocket only, never stored, each with an id of its own. Web Chat orders it by its sequence
+    /// id, just after <paramref name="afterSequence"/> (the resident's message), so the bot's answer, which comes next in
+    /// the log, ends it; without one Web Chat would order it by its timestamp, after everything, and leave it showing.
+    /// </summary>
+    public static string ToTyping(string conversationId, long afterSequence, DateTimeOffset at) => new JsonObject
     {
         ["type"] = ActivityTypes.Typing,
         ["id"] = $"{conversationId}|typing-{Guid.NewGuid():N}",
@@ -139,6 +143,7 @@ public static class DirectLineMapper
         ["channelId"] = Channel,
         ["from"] = new JsonObject { ["id"] = BotId, ["name"] = BotName, ["role"] = "bot" },
         ["conversation"] = new JsonObject { ["id"] = conversationId },
+        ["channelData"] = new JsonObject { [SequenceIdProperty] = afterSequence + 0.5 },
     }.ToJsonString();
 
     /// <summary>An ActivitySet from stored activity documents, without parsing them again.</summary>

@@ -25,12 +25,12 @@ public sealed partial class DirectLineStreams(IFeedbackStorage storage, IOptions
     }
 
     /// <summary>The bot is working on a turn: streams show a typing indicator (never stored, never polled).</summary>
-    public void Typing(string conversationId)
+    public void Typing(string conversationId, long afterSequence)
     {
         var streams = StreamsOf(conversationId);
         if (streams.Length == 0)
             return;
-        var frame = DirectLineMapper.ToActivitySet([DirectLineMapper.ToTyping(conversationId, clock.GetUtcNow())], watermark: null);
+        var frame = DirectLineMapper.ToActivitySet([DirectLineMapper.ToTyping(conversationId, afterSequence, clock.GetUtcNow())], watermark: null);
         foreach (var stream in streams)
         {
             stream.Extra.Enqueue(frame);

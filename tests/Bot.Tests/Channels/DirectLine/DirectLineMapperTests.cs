@@ -97,13 +97,14 @@ public sealed class DirectLineMapperTests
     }
 
     [Fact]
-    public void TypingIndicatorsEachHaveTheirOwnId()
+    public void TypingIndicatorsEachHaveTheirOwnIdAndSitBetweenTheMessageAndItsAnswer()
     {
-        var first = JsonNode.Parse(DirectLineMapper.ToTyping("conv", Now))!;
-        var second = JsonNode.Parse(DirectLineMapper.ToTyping("conv", Now))!;
+        var first = JsonNode.Parse(DirectLineMapper.ToTyping("conv", 4, Now))!;
+        var second = JsonNode.Parse(DirectLineMapper.ToTyping("conv", 4, Now))!;
 
         Assert.Equal("typing", (string?)first["type"]);
         Assert.NotEqual((string?)first["id"], (string?)second["id"]);
+        Assert.Equal(4.5, (double)first["channelData"]![DirectLineMapper.SequenceIdProperty]!);
     }
 
     [Fact]
