@@ -1,3 +1,4 @@
+using CitizenData.Bot.Admin;
 using CitizenData.Bot.Channels.DirectLine;
 using CitizenData.Bot.Themes;
 using CitizenData.Bot.WebChat;
@@ -19,12 +20,14 @@ public static class BotHost
         builder.AddConversations();
         builder.AddThemes();
         builder.AddInProcessChannel();
+        builder.AddAdmin();
         builder.AddTelegram();
         builder.AddDirectLine();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapAdmin();
         app.MapTelegram();
         app.MapDirectLine();
         app.MapWebChat();

@@ -10,6 +10,8 @@ public interface IFeedbackStorage
     IInbox Inbox { get; }
     IOutbox Outbox { get; }
     ITurnStore Turns { get; }
+    IStaffStore Staff { get; }
+    IAuditLog Audit { get; }
     IThemeModelStore ThemeModels { get; }
     IDirectLineStore DirectLine { get; }
 

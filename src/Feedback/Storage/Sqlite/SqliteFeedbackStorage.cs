@@ -15,6 +15,8 @@ public sealed class SqliteFeedbackStorage : IFeedbackStorage
         Inbox = new SqliteInbox(database);
         Outbox = new SqliteOutbox(database);
         Turns = new SqliteTurnStore(database);
+        Staff = new SqliteStaffStore(database);
+        Audit = new SqliteAuditLog(database);
         ThemeModels = new SqliteThemeModelStore(database);
         DirectLine = new SqliteDirectLineStore(database);
     }
@@ -27,6 +29,8 @@ public sealed class SqliteFeedbackStorage : IFeedbackStorage
     public IInbox Inbox { get; }
     public IOutbox Outbox { get; }
     public ITurnStore Turns { get; }
+    public IStaffStore Staff { get; }
+    public IAuditLog Audit { get; }
     public IThemeModelStore ThemeModels { get; }
     public IDirectLineStore DirectLine { get; }
 

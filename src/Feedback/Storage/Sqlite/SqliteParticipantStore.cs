@@ -63,6 +63,7 @@ internal sealed class SqliteParticipantStore(SqliteDatabase database) : IPartici
             return false;
         var conversation = rows[0];
         (string, object?)[] keys = [("$id", participantId), ("$channel", conversation.Channel), ("$conversation", conversation.ConversationId)];
+        await connection.ExecuteAsync(transaction, "DELETE FROM reviews WHERE submission_id IN (SELECT id FROM submissions WHERE participant_id = $id);", cancellationToken, keys);
         await connection.ExecuteAsync(transaction, "DELETE FROM submissions WHERE participant_id = $id;", cancellationToken, keys);
         await connection.ExecuteAsync(transaction, "DELETE FROM participants WHERE id = $id;", cancellationToken, keys);
         await connection.ExecuteAsync(transaction, "DELETE FROM conversation_states WHERE channel = $channel AND conversation_id = $conversation;", cancellationToken, keys);
