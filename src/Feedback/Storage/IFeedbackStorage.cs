@@ -10,6 +10,9 @@ public interface IFeedbackStorage
     IInbox Inbox { get; }
     IOutbox Outbox { get; }
     ITurnStore Turns { get; }
+    ISummaryStore Summaries { get; }
+    IBroadcastStore Broadcasts { get; }
+    IActionStore Actions { get; }
 
     /// <summary>Creates or upgrades the schema. Safe to call on every start.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);

@@ -15,6 +15,9 @@ public sealed class SqliteFeedbackStorage : IFeedbackStorage
         Inbox = new SqliteInbox(database);
         Outbox = new SqliteOutbox(database);
         Turns = new SqliteTurnStore(database);
+        Summaries = new SqliteSummaryStore(database);
+        Broadcasts = new SqliteBroadcastStore(database);
+        Actions = new SqliteActionStore(database);
     }
 
     public SqliteDatabase Database => database;
@@ -25,6 +28,9 @@ public sealed class SqliteFeedbackStorage : IFeedbackStorage
     public IInbox Inbox { get; }
     public IOutbox Outbox { get; }
     public ITurnStore Turns { get; }
+    public ISummaryStore Summaries { get; }
+    public IBroadcastStore Broadcasts { get; }
+    public IActionStore Actions { get; }
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => SqliteSchema.MigrateAsync(database, cancellationToken);
 }
