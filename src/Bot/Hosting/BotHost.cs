@@ -1,3 +1,5 @@
+using CitizenData.Bot.Admin;
+
 namespace CitizenData.Bot.Hosting;
 
 /// <summary>The server, module by module. Tests build the same host with their own configuration.</summary>
@@ -14,10 +16,12 @@ public static class BotHost
         builder.AddStorage();
         builder.AddConversations();
         builder.AddInProcessChannel();
+        builder.AddAdmin();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapAdmin();
         return app;
     }
 }

@@ -13,6 +13,8 @@ public interface IFeedbackStorage
     ISummaryStore Summaries { get; }
     IBroadcastStore Broadcasts { get; }
     IActionStore Actions { get; }
+    IStaffStore Staff { get; }
+    IAuditLog Audit { get; }
 
     /// <summary>Creates or upgrades the schema. Safe to call on every start.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);

@@ -18,6 +18,8 @@ public sealed class SqliteFeedbackStorage : IFeedbackStorage
         Summaries = new SqliteSummaryStore(database);
         Broadcasts = new SqliteBroadcastStore(database);
         Actions = new SqliteActionStore(database);
+        Staff = new SqliteStaffStore(database);
+        Audit = new SqliteAuditLog(database);
     }
 
     public SqliteDatabase Database => database;
@@ -31,6 +33,8 @@ public sealed class SqliteFeedbackStorage : IFeedbackStorage
     public ISummaryStore Summaries { get; }
     public IBroadcastStore Broadcasts { get; }
     public IActionStore Actions { get; }
+    public IStaffStore Staff { get; }
+    public IAuditLog Audit { get; }
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => SqliteSchema.MigrateAsync(database, cancellationToken);
 }
