@@ -17,11 +17,13 @@ public static class BotHost
         builder.AddConversations();
         builder.AddInProcessChannel();
         builder.AddAdmin();
+        builder.AddLoop();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealth();
         app.MapAdmin();
+        app.MapLoop();
         return app;
     }
 }
