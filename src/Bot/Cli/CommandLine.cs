@@ -7,6 +7,10 @@ public static class CommandLine
     [
         ("serve", "serve                                  run the server (the default)", ServeCommand.RunAsync),
         ("demo", "demo [--residents N]                   simulated residents through the real conversation; prints what was collected", DemoCommand.RunAsync),
+        ("evaluate", "evaluate --train T.tsv --test E.tsv [--json]   train a theme classifier on T, report its quality on E\n"
+            + "  evaluate --test E.tsv [--json]         evaluate the default model (trained from the seed examples) on E\n"
+            + "  evaluate --train T.tsv --folds K       K-fold cross-validation on one file (--with-seeds adds the seeds to every training fold)", EvaluateCommand.RunAsync),
+        ("train", "train [--out FILE]                     build the default theme model from the seed examples", TrainCommand.RunAsync),
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -18,12 +18,14 @@ public static class BotHost
         builder.AddInProcessChannel();
         builder.AddAdmin();
         builder.AddLoop();
+        builder.AddTelegram();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealth();
         app.MapAdmin();
         app.MapLoop();
+        app.MapTelegram();
         return app;
     }
 }

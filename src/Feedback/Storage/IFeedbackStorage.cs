@@ -15,6 +15,7 @@ public interface IFeedbackStorage
     IActionStore Actions { get; }
     IStaffStore Staff { get; }
     IAuditLog Audit { get; }
+    IThemeModelStore ThemeModels { get; }
 
     /// <summary>Creates or upgrades the schema. Safe to call on every start.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);

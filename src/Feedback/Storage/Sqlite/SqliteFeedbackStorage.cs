@@ -20,6 +20,7 @@ public sealed class SqliteFeedbackStorage : IFeedbackStorage
         Actions = new SqliteActionStore(database);
         Staff = new SqliteStaffStore(database);
         Audit = new SqliteAuditLog(database);
+        ThemeModels = new SqliteThemeModelStore(database);
     }
 
     public SqliteDatabase Database => database;
@@ -35,6 +36,7 @@ public sealed class SqliteFeedbackStorage : IFeedbackStorage
     public IActionStore Actions { get; }
     public IStaffStore Staff { get; }
     public IAuditLog Audit { get; }
+    public IThemeModelStore ThemeModels { get; }
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => SqliteSchema.MigrateAsync(database, cancellationToken);
 }

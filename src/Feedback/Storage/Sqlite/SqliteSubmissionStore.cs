@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using CitizenData.Feedback.Submissions;
 using Microsoft.Data.Sqlite;
@@ -7,6 +8,9 @@ namespace CitizenData.Feedback.Storage.Sqlite;
 internal sealed class SqliteSubmissionStore(SqliteDatabase database) : ISubmissionStore
 {
     private const string Columns = "document, version";
+    private const string Labelled = "label_source IN ($citizen, $reviewer) AND theme IS NOT NULL";
+
+    private static readonly (string, object?)[] LabelledParameters = [("$citizen", nameof(LabelSource.Citizen)), ("$reviewer", nameof(LabelSource.Reviewer))];
 
     public Task<Submission?> GetAsync(string id, CancellationToken cancellationToken = default) =>
         SingleAsync("WHERE id = $id", cancellationToken, ("$id", id));
@@ -36,6 +40,20 @@ internal sealed class SqliteSubmissionStore(SqliteDatabase database) : ISubmissi
         while (await reader.ReadAsync(cancellationToken))
             yield return Read(reader);
     }
+
+    public async IAsyncEnumerable<Submission> StreamLabelledAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(null, $"SELECT {Columns} FROM submissions WHERE {Labelled} ORDER BY id;", LabelledParameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            yield return Read(reader);
+    }
+
+    public Task<int> CountLabelledAsync(CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+            Convert.ToInt32(await connection.ScalarAsync(null, $"SELECT COUNT(*) FROM submissions WHERE {Labelled};", cancellationToken, LabelledParameters), CultureInfo.InvariantCulture),
+            cancellationToken);
 
     public Task<Submission> SaveAsync(Submission submission, CancellationToken cancellationToken = default) =>
         database.WriteAsync((connection, transaction) => SaveAsync(connection, transaction, submission, cancellationToken), cancellationToken);

@@ -5,6 +5,8 @@ internal sealed class SqliteTurnStore(SqliteDatabase database) : ITurnStore
     public Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
+            // First: erasure below also closes the conversation's inbox rows, this one included, and completing it
+            // afterwards would look like a second worker had done it (a conflict, retried forever).
             if (commit.InboxSequence is { } sequence)
                 await SqliteInbox.CompleteAsync(connection, transaction, sequence, cancellationToken);
             if (commit.ErasedParticipantId is { } erased)
