@@ -26,5 +26,12 @@ if [ ! -d "$DIRECTLINE_NODE/node_modules/botframework-directlinejs" ]; then
   (cd "$DIRECTLINE_NODE" && npm install --no-audit --no-fund --loglevel=error)
 fi
 
+# A Devanagari font for the Hindi and Nepali charts (ChartFonts looks for Noto Sans Devanagari); without it they render as boxes.
+if [ ! -e /usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf ]; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-noto-core >/dev/null
+fi
+
 dotnet build CitizenData.sln -c Release -warnaserror -nologo -v quiet
 dotnet test CitizenData.sln -c Release --no-build --nologo --logger "console;verbosity=normal" "$@"

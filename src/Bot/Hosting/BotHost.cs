@@ -23,6 +23,7 @@ public static class BotHost
         builder.AddAdmin();
         builder.AddTelegram();
         builder.AddDirectLine();
+        builder.AddLoop();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -31,6 +32,7 @@ public static class BotHost
         app.MapTelegram();
         app.MapDirectLine();
         app.MapWebChat();
+        app.MapLoop();
         return app;
     }
 }

@@ -24,6 +24,7 @@ public static class ConversationHostingExtensions
         services.AddSingleton<Inputs>();
         services.AddSingleton<Onboarding>();
         services.AddSingleton<PrivacyCommands>();
+        services.AddSingleton<Updates>();
         services.AddSingleton<ITurnHandler, ResidentConversation>();
         services.AddSingleton<TurnPipeline>();
         services.AddSingleton<TurnErrorHandler>();

@@ -17,6 +17,9 @@ public static class StorageHostingExtensions
         builder.Services.AddSingleton(services => services.GetRequiredService<IFeedbackStorage>().Submissions);
         builder.Services.AddSingleton(services => services.GetRequiredService<IFeedbackStorage>().Inbox);
         builder.Services.AddSingleton(services => services.GetRequiredService<IFeedbackStorage>().Outbox);
+        builder.Services.AddSingleton(services => services.GetRequiredService<IFeedbackStorage>().Summaries);
+        builder.Services.AddSingleton(services => services.GetRequiredService<IFeedbackStorage>().Broadcasts);
+        builder.Services.AddSingleton(services => services.GetRequiredService<IFeedbackStorage>().Actions);
         // First among the hosted services: nothing else may touch storage before the schema is current.
         builder.Services.AddHostedService<StorageInitializer>();
         return builder;

@@ -14,6 +14,9 @@ public interface IFeedbackStorage
     IAuditLog Audit { get; }
     IThemeModelStore ThemeModels { get; }
     IDirectLineStore DirectLine { get; }
+    ISummaryStore Summaries { get; }
+    IBroadcastStore Broadcasts { get; }
+    IActionStore Actions { get; }
 
     /// <summary>Creates or upgrades the schema. Safe to call on every start.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);

@@ -10,7 +10,7 @@ namespace CitizenData.Feedback.Tests.Storage;
 /// What every storage adapter must do, written once (as Bot Builder's StorageBaseTests are) and inherited by each
 /// adapter's test class.
 /// </summary>
-public abstract class StorageContractTests : IAsyncLifetime
+public abstract partial class StorageContractTests : IAsyncLifetime
 {
     protected static readonly DateTimeOffset Noon = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 

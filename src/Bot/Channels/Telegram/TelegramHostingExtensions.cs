@@ -49,6 +49,7 @@ public static class TelegramHostingExtensions
         services.AddHostedService(provider => provider.GetRequiredService<ButtonAnswers>());
         services.AddSingleton<TelegramBotSetup>();
         services.AddHostedService<TelegramService>();
+        services.AddSingleton<TelegramMedia>();
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<IChannelSender>(provider => provider.GetRequiredService<TelegramSender>());
         return builder;

@@ -18,6 +18,7 @@ namespace CitizenData.Bot.Channels.Telegram;
 public sealed partial class TelegramSender(
     ITelegramBotClient client,
     TelegramPacer pacer,
+    TelegramMedia media,
     IOptions<TelegramOptions> options,
     TimeProvider clock,
     ILogger<TelegramSender> logger) : IChannelSender
@@ -100,17 +101,37 @@ public sealed partial class TelegramSender(
         }
     }
 
-    /// <summary>The Bot API calls for one activity: its images, then its text in parts, the keyboard on the last part.</summary>
+    /// <summary>Telegram's limit for a photo caption, after entity parsing.</summary>
+    private const int MaxCaption = 1024;
+
+    /// <summary>
+    /// The Bot API calls for one activity: its images, then its text in parts, the keyboard on the last part. One image
+    /// with a text that fits a caption goes as one photo with that caption (one message, not two, against the limits).
+    /// </summary>
     private List<Func<long, bool, CancellationToken, Task>> Compose(Activity activity)
     {
         var messages = new List<Func<long, bool, CancellationToken, Task>>();
-        foreach (var image in activity.Attachments ?? [])
-        {
-            if (image.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) && image.ContentUrl is { } url)
-                messages.Add((chat, paid, ct) => client.SendPhoto(chat, TelegramPhoto.From(url), allowPaidBroadcast: paid, cancellationToken: ct));
-        }
+        var images = (activity.Attachments ?? [])
+            .Where(a => a.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) && a.ContentUrl is not null)
+            .Select(a => a.ContentUrl!)
+            .ToList();
         var parts = TelegramTextSplitter.Split(TelegramText.FromMarkdown(activity.Text));
         var keyboard = TelegramKeyboard.For(activity);
+        if (images.Count == 1 && parts.Count == 1 && parts[0].Text.Length is > 0 and <= MaxCaption)
+        {
+            var caption = parts[0];
+            messages.Add(async (chat, paid, ct) => media.Remember(images[0], await client.SendPhoto(
+                chat,
+                await media.InputAsync(images[0], ct),
+                caption: caption.Text,
+                captionEntities: caption.Spans.Count > 0 ? caption.Entities() : null,
+                replyMarkup: keyboard,
+                allowPaidBroadcast: paid,
+                cancellationToken: ct)));
+            return messages;
+        }
+        foreach (var url in images)
+            messages.Add(async (chat, paid, ct) => media.Remember(url, await client.SendPhoto(chat, await media.InputAsync(url, ct), allowPaidBroadcast: paid, cancellationToken: ct)));
         for (var i = 0; i < parts.Count; i++)
         {
             var part = parts[i];

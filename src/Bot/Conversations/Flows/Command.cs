@@ -3,7 +3,7 @@ namespace CitizenData.Bot.Conversations.Flows;
 /// <summary>A slash command as residents type it: "/start community", "/help@CitizenDataBot".</summary>
 public sealed record Command(string Name, string Argument)
 {
-    public static readonly IReadOnlyList<string> Known = ["start", "help", "language", "mydata", "forget", "stop"];
+    public static readonly IReadOnlyList<string> Known = ["start", "help", "language", "mydata", "forget", "stop", "updates"];
 
     public static Command? Parse(string text)
     {

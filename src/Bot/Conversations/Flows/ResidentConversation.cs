@@ -5,9 +5,9 @@ namespace CitizenData.Bot.Conversations.Flows;
 /// <summary>
 /// The resident's conversation: commands first, then whatever step the conversation is at. Each step lives with its
 /// kind: <see cref="Onboarding"/> (campaign, language, consent, profile), <see cref="Inputs"/> (what residents say and
-/// how it was understood), <see cref="PrivacyCommands"/> (/mydata, /forget, /stop).
+/// how it was understood), <see cref="PrivacyCommands"/> (/mydata, /forget, /stop), <see cref="Updates"/> (/updates).
 /// </summary>
-public sealed class ResidentConversation(ICampaignStore campaigns, Onboarding onboarding, Inputs inputs, PrivacyCommands privacy) : ITurnHandler
+public sealed class ResidentConversation(ICampaignStore campaigns, Onboarding onboarding, Inputs inputs, PrivacyCommands privacy, Updates updates) : ITurnHandler
 {
     public const string DefaultCampaignCode = "community";
 
@@ -94,6 +94,9 @@ public sealed class ResidentConversation(ICampaignStore campaigns, Onboarding on
                 break;
             case "stop":
                 privacy.Stop(turn);
+                break;
+            case "updates":
+                await updates.ShowAsync(turn, cancellationToken);
                 break;
             default:
                 turn.Reply(turn.Say("error.unknown.command", "/" + command.Name), turn.State.PendingChoices);

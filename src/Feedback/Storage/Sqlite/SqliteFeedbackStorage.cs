@@ -19,6 +19,9 @@ public sealed class SqliteFeedbackStorage : IFeedbackStorage
         Audit = new SqliteAuditLog(database);
         ThemeModels = new SqliteThemeModelStore(database);
         DirectLine = new SqliteDirectLineStore(database);
+        Summaries = new SqliteSummaryStore(database);
+        Broadcasts = new SqliteBroadcastStore(database);
+        Actions = new SqliteActionStore(database);
     }
 
     public SqliteDatabase Database => database;
@@ -33,6 +36,9 @@ public sealed class SqliteFeedbackStorage : IFeedbackStorage
     public IAuditLog Audit { get; }
     public IThemeModelStore ThemeModels { get; }
     public IDirectLineStore DirectLine { get; }
+    public ISummaryStore Summaries { get; }
+    public IBroadcastStore Broadcasts { get; }
+    public IActionStore Actions { get; }
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => SqliteSchema.MigrateAsync(database, cancellationToken);
 }

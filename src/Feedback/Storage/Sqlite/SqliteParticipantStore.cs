@@ -43,6 +43,7 @@ internal sealed class SqliteParticipantStore(SqliteDatabase database) : IPartici
                 ("document", StorageJson.Serialize(participant with { Version = 0 })),
             ],
             cancellationToken);
+        await ProfileCells.TagParticipantAsync(connection, transaction, participant, cancellationToken);
         return participant with { Version = version };
     }
 
@@ -55,17 +56,20 @@ internal sealed class SqliteParticipantStore(SqliteDatabase database) : IPartici
     {
         var rows = await connection.QueryAsync(
             transaction,
-            "SELECT channel, conversation_id FROM participants WHERE id = $id;",
-            r => new ConversationKey(r.GetString(0), r.GetString(1)),
+            "SELECT channel, conversation_id, profile_cell FROM participants WHERE id = $id;",
+            r => (Key: new ConversationKey(r.GetString(0), r.GetString(1)), Cell: r.IsDBNull(2) ? (long?)null : r.GetInt64(2)),
             cancellationToken,
             ("$id", participantId));
         if (rows.Count == 0)
             return false;
-        var conversation = rows[0];
+        var (conversation, cell) = rows[0];
         (string, object?)[] keys = [("$id", participantId), ("$channel", conversation.Channel), ("$conversation", conversation.ConversationId)];
         await connection.ExecuteAsync(transaction, "DELETE FROM reviews WHERE submission_id IN (SELECT id FROM submissions WHERE participant_id = $id);", cancellationToken, keys);
         await connection.ExecuteAsync(transaction, "DELETE FROM submissions WHERE participant_id = $id;", cancellationToken, keys);
         await connection.ExecuteAsync(transaction, "DELETE FROM participants WHERE id = $id;", cancellationToken, keys);
+        await connection.ExecuteAsync(transaction, "DELETE FROM broadcast_recipients WHERE participant_id = $id;", cancellationToken, keys);
+        if (cell is { } profileCell)
+            await ProfileCells.DropIfUnusedAsync(connection, transaction, profileCell, cancellationToken);
         await connection.ExecuteAsync(transaction, "DELETE FROM conversation_states WHERE channel = $channel AND conversation_id = $conversation;", cancellationToken, keys);
         await connection.ExecuteAsync(transaction, "DELETE FROM outbox WHERE channel = $channel AND conversation_id = $conversation;", cancellationToken, keys);
         if (conversation.Channel == DirectLineChannel)

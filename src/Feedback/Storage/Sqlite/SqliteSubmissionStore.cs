@@ -77,6 +77,7 @@ internal sealed class SqliteSubmissionStore(SqliteDatabase database) : ISubmissi
                 ("document", StorageJson.Serialize(submission with { Version = 0 })),
             ],
             cancellationToken);
+        await ProfileCells.TagSubmissionAsync(connection, transaction, submission.Id, submission.ParticipantId, cancellationToken);
         return submission with { Version = version };
     }
 

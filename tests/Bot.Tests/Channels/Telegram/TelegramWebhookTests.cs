@@ -29,7 +29,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime, IDisposable
         Assert.Contains(commands, c => c.Parameters["language_code"] is null);
         Assert.Contains(commands, c => (string?)c.Parameters["language_code"] == "en");
         var english = commands.First(c => (string?)c.Parameters["language_code"] == "en").Parameters["commands"]!.AsArray();
-        Assert.Equal(["start", "help", "language", "mydata", "forget", "stop"], english.Select(c => (string)c!["command"]!));
+        Assert.Equal(["start", "help", "language", "mydata", "forget", "stop", "updates"], english.Select(c => (string)c!["command"]!));
         Assert.All(english, c => Assert.False(string.IsNullOrWhiteSpace((string?)c!["description"])));
     }
 

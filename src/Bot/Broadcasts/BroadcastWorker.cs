@@ -1,0 +1,48 @@
+using CitizenData.Feedback.Broadcasts;
+using CitizenData.Feedback.Storage;
+
+namespace CitizenData.Bot.Broadcasts;
+
+/// <summary>Enqueues approved broadcasts, resuming any that a crash or restart interrupted.</summary>
+public sealed partial class BroadcastWorker(IFeedbackStorage storage, BroadcastEnqueuer enqueuer, BroadcastSignal signal, ILogger<BroadcastWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var broadcast in await storage.Broadcasts.ListByStatusAsync(BroadcastStatus.Approved, stoppingToken))
+                    await enqueuer.RunAsync(broadcast, stoppingToken);
+                failures = 0;
+                await signal.WaitAsync(Poll, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                if (failures++ == 0)
+                    LogFailure(e);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, failures)), stoppingToken);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Enqueuing broadcasts failed; retrying with backoff.")]
+    private partial void LogFailure(Exception exception);
+}
+
+/// <summary>Wakes the broadcast worker when a broadcast is approved.</summary>
+public sealed class BroadcastSignal
+{
+    private readonly Conversations.WorkSignal signal = new();
+
+    public void Notify() => signal.Notify();
+
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
+}
