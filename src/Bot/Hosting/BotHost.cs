@@ -17,8 +17,10 @@ public static class BotHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.AddStorage();
-        builder.AddConversations();
+        // Before the conversation workers: hosted services start in this order, and the model must be loaded before
+        // the inbox worker runs turns (after a restart there may be inputs waiting), or they would go unclassified.
         builder.AddThemes();
+        builder.AddConversations();
         builder.AddInProcessChannel();
         builder.AddAdmin();
         builder.AddTelegram();
