@@ -16,8 +16,10 @@ public static class BotHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.AddStorage();
-        builder.AddConversations();
+        // Themes before conversations: hosted services start in this order, and the model must be loaded before the
+        // inbox worker takes up updates left pending by a crash, or they are stored unclassified.
         builder.AddThemes();
+        builder.AddConversations();
         builder.AddInProcessChannel();
         builder.AddTelegram();
         builder.AddDirectLine();

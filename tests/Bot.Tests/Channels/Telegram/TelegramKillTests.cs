@@ -1,6 +1,7 @@
 using System.Globalization;
 using CitizenData.Bot.Channels.Telegram;
 using CitizenData.Bot.Tests.Channels.Telegram.Fake;
+using CitizenData.Feedback.Storage;
 using CitizenData.Feedback.Storage.Sqlite;
 
 namespace CitizenData.Bot.Tests.Channels.Telegram;
@@ -62,6 +63,9 @@ public sealed class TelegramKillTests
                 foreach (var resident in residents)
                     await resident.JoinAsync();
                 flowReplies = telegram.Sent.Count;
+                // Every joining reply is not only delivered but recorded as sent, so the only sends in flight at the
+                // kill are the held ones counted below.
+                await WaitUntilAllSentAsync(database, residents.Select(r => r.Id));
 
                 telegram.HeldSendsDeliverOnHangUp = true;
                 telegram.HoldSends();
@@ -103,7 +107,8 @@ public sealed class TelegramKillTests
             Assert.Equal(0, await storage.Inbox.CountPendingAsync());
 
             // 2. Replies: what the flow produced, plus at most the sends in flight at the kill, one per resident.
-            Assert.Equal(expected + inFlight, telegram.Sent.Count);
+            Assert.True(expected + inFlight == telegram.Sent.Count, $"Expected {expected} replies and {inFlight} in flight, got {telegram.Sent.Count}:\n"
+                + string.Join("\n", telegram.Sent.Select(m => $"{m.ChatId} #{m.MessageId} {m.At:HH:mm:ss.fff} {m.Text?[..Math.Min(60, m.Text.Length)]}")));
             foreach (var resident in residents)
             {
                 var replies = telegram.SentTo(resident.Id).Skip(flowReplies / Residents).ToList();
@@ -115,6 +120,22 @@ public sealed class TelegramKillTests
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             directory.Delete(recursive: true);
+        }
+    }
+
+    private static async Task WaitUntilAllSentAsync(string database, IEnumerable<long> chats)
+    {
+        var storage = new SqliteFeedbackStorage(database);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        foreach (var chat in chats)
+        {
+            var conversation = new ConversationKey("telegram", chat.ToString(CultureInfo.InvariantCulture));
+            while ((await storage.Outbox.ListByConversationAsync(conversation)).Any(item => item.SentAt is null))
+            {
+                if (DateTimeOffset.UtcNow > deadline)
+                    throw new TimeoutException($"Replies to {chat} were not recorded as sent.");
+                await Task.Delay(50);
+            }
         }
     }
 
