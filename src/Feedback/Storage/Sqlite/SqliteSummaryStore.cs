@@ -33,6 +33,8 @@ internal sealed class SqliteSummaryStore(SqliteDatabase database) : ISummaryStor
     public Task<SummaryCounts> CountAsync(string campaignCode, DateTimeOffset? from, DateTimeOffset? to, double highConfidence, CancellationToken cancellationToken = default) =>
         database.ReadAsync(async connection =>
         {
+            // COUNT(DISTINCT) builds a temporary b-tree per group: in memory, not in a temp file.
+            await connection.ExecuteAsync(null, "PRAGMA temp_store = MEMORY;", cancellationToken);
             (string, object?)[] parameters = [("$code", campaignCode), ("$from", from.ToStored()), ("$to", to.ToStored()), ("$high", highConfidence)];
             var themeRows = await connection.QueryAsync(
                 null,
