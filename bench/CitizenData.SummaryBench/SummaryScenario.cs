@@ -50,7 +50,10 @@ internal static class SummaryScenario
         finally
         {
             SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
+            if (Environment.GetEnvironmentVariable("CITIZENDATA_BENCH_KEEP") is { Length: > 0 })
+                Console.WriteLine($"  database kept at {path}");
+            else
+                folder.Delete(recursive: true);
         }
     }
 

@@ -48,7 +48,7 @@ public static class BroadcastMessage
             else
             {
                 findings.Append("\n\n").Append(Say("broadcast.summary", Number(participants, language), Number(summary.Inputs ?? 0, language)));
-                var top = summary.VisibleThemes.Where(t => t.Participants > 0).Take(TopThemes).ToList();
+                var top = summary.VisibleThemes.Where(t => t.Participants > 0 && t.Theme != SummaryCounts.Unsorted).Take(TopThemes).ToList();
                 if (top.Count > 0)
                 {
                     findings.Append("\n\n").Append(Say("broadcast.top.themes"));
@@ -90,7 +90,7 @@ public static class BroadcastMessage
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(summary);
-        var bars = summary.VisibleThemes.Where(t => t.Participants > 0).Take(8)
+        var bars = summary.VisibleThemes.Where(t => t.Participants > 0 && t.Theme != SummaryCounts.Unsorted).Take(8)
             .Select(t => new ChartBar(ThemeName(texts, campaign, t.Theme, language), t.Share ?? 0))
             .ToList();
         if (bars.Count == 0 || summary.Participants is not { } participants)
@@ -122,6 +122,8 @@ public static class BroadcastMessage
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(campaign);
+        if (theme == SummaryCounts.Unsorted)
+            return texts.Get(language, "mydata.unclassified");
         if (campaign.Taxonomy.Find(theme) is { } found && found.Names.ContainsKey(language))
             return found.Name(language);
         return texts.Keys(language).Contains("theme." + theme) ? texts.Get(language, "theme." + theme) : campaign.Taxonomy.Find(theme)?.Name(language) ?? theme;

@@ -7,7 +7,7 @@ public interface ISummaryStore
 {
     /// <summary>
     /// Participants and inputs per profile cell and theme for the campaign's submissions received in [from, to).
-    /// An unsorted input counts under <see cref="Themes.ThemeTaxonomy.Other"/>.
+    /// An input not sorted into a theme yet counts under <see cref="SummaryCounts.Unsorted"/>.
     /// </summary>
     Task<SummaryCounts> CountAsync(string campaignCode, DateTimeOffset? from, DateTimeOffset? to, double highConfidence, CancellationToken cancellationToken = default);
 

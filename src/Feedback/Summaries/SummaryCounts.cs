@@ -6,6 +6,9 @@ namespace CitizenData.Feedback.Summaries;
 /// </summary>
 public sealed record SummaryCounts(IReadOnlyList<ProfileCellCounts> Cells, LabelQualityCounts Quality)
 {
+    /// <summary>The theme key under which inputs not sorted into a theme yet are counted.</summary>
+    public const string Unsorted = "unsorted";
+
     public static SummaryCounts Empty { get; } = new([], new LabelQualityCounts(0, 0, 0, 0));
 }
 

@@ -30,7 +30,7 @@ public abstract partial class StorageContractTests
         Assert.Equal(new(2, 2), kibera.Themes["health"]);
         var unknown = counts.Cells.Single(c => c.Profile.Count == 0);
         Assert.Equal((1, 1), (unknown.Participants, unknown.Inputs));
-        Assert.Equal(new(1, 1), unknown.Themes["other"]);
+        Assert.Equal(new(1, 1), unknown.Themes[CitizenData.Feedback.Summaries.SummaryCounts.Unsorted]);
         Assert.Equal(new CitizenData.Feedback.Summaries.LabelQualityCounts(5, 4, 3, 1), counts.Quality);
 
         // A changed profile moves the participant's inputs with them.

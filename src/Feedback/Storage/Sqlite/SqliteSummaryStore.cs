@@ -1,77 +1,67 @@
 using System.Text.Json;
 using CitizenData.Feedback.Summaries;
-using CitizenData.Feedback.Themes;
 using Microsoft.Data.Sqlite;
 
 namespace CitizenData.Feedback.Storage.Sqlite;
 
 /// <summary>
-/// Summary aggregates in one pass over the covering index ix_submissions_summary: SQLite groups submissions by
-/// (profile cell, participant, theme) in index order, so there is no sort and no join; this class then folds the
-/// stream into per-cell counts (distinct participants per cell and per cell and theme). Profiles are read once per
-/// cell from profile_cells, not once per participant.
+/// Summary aggregates with two scans of the covering index ix_submissions_summary (campaign, profile cell, theme,
+/// participant, time, label): distinct participants and inputs per (cell, theme), and distinct participants per cell.
+/// SQLite returns a few thousand rows (cells × themes), not a row per submission; profiles are read once per cell
+/// from profile_cells, never parsed from participant documents.
 /// </summary>
 internal sealed class SqliteSummaryStore(SqliteDatabase database) : ISummaryStore
 {
-    private const string CountSql = """
-        SELECT profile_cell, participant_id, COALESCE(theme, $other), COUNT(*),
-               SUM(theme IS NOT NULL),
+    private const string Period = "campaign_code = $code AND ($from IS NULL OR received_at >= $from) AND ($to IS NULL OR received_at < $to)";
+
+    private const string ByCellAndTheme = $"""
+        SELECT profile_cell, theme, COUNT(DISTINCT participant_id), COUNT(*),
                SUM(label_source = 'Model' AND confidence >= $high),
                SUM(label_source IN ('Citizen', 'Reviewer'))
         FROM submissions INDEXED BY ix_submissions_summary
-        WHERE campaign_code = $code AND ($from IS NULL OR received_at >= $from) AND ($to IS NULL OR received_at < $to)
-        GROUP BY profile_cell, participant_id, theme;
+        WHERE {Period}
+        GROUP BY profile_cell, theme;
+        """;
+
+    private const string ByCell = $"""
+        SELECT profile_cell, COUNT(DISTINCT participant_id), COUNT(*)
+        FROM submissions INDEXED BY ix_submissions_summary
+        WHERE {Period}
+        GROUP BY profile_cell;
         """;
 
     public Task<SummaryCounts> CountAsync(string campaignCode, DateTimeOffset? from, DateTimeOffset? to, double highConfidence, CancellationToken cancellationToken = default) =>
         database.ReadAsync(async connection =>
         {
-            var cells = new Dictionary<long, CellAccumulator>();
-            int inputs = 0, classified = 0, high = 0, confirmed = 0;
-            await using (var command = connection.Command(null, CountSql, ("$code", campaignCode), ("$from", from.ToStored()), ("$to", to.ToStored()), ("$high", highConfidence), ("$other", ThemeTaxonomy.Other)))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                CellAccumulator? cell = null;
-                long cellId = long.MinValue;
-                string? participant = null;
-                var participantThemes = new HashSet<string>(StringComparer.Ordinal);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var id = reader.IsDBNull(0) ? -1 : reader.GetInt64(0);
-                    if (cell is null || id != cellId)
-                    {
-                        cellId = id;
-                        cell = cells.TryGetValue(id, out var existing) ? existing : cells[id] = new CellAccumulator();
-                        participant = null;
-                    }
+            // COUNT(DISTINCT) builds a temporary b-tree per group: in memory, not in a temp file.
+            await connection.ExecuteAsync(null, "PRAGMA temp_store = MEMORY;", cancellationToken);
+            (string, object?)[] parameters = [("$code", campaignCode), ("$from", from.ToStored()), ("$to", to.ToStored()), ("$high", highConfidence)];
+            var themeRows = await connection.QueryAsync(
+                null,
+                ByCellAndTheme,
+                r => (Cell: r.IsDBNull(0) ? -1 : r.GetInt64(0), Theme: r.IsDBNull(1) ? SummaryCounts.Unsorted : r.GetString(1), Participants: r.GetInt32(2), Inputs: r.GetInt32(3), High: r.GetInt32(4), Confirmed: r.GetInt32(5)),
+                cancellationToken,
+                parameters);
+            var cellRows = await connection.QueryAsync(
+                null,
+                ByCell,
+                r => (Cell: r.IsDBNull(0) ? -1 : r.GetInt64(0), Participants: r.GetInt32(1), Inputs: r.GetInt32(2)),
+                cancellationToken,
+                parameters);
 
-                    var who = reader.GetString(1);
-                    var n = reader.GetInt32(3);
-                    // Rows arrive ordered by participant within the cell: a new id is a new participant.
-                    if (!string.Equals(who, participant, StringComparison.Ordinal))
-                    {
-                        participant = who;
-                        participantThemes.Clear();
-                        cell.Participants++;
-                    }
-                    cell.Inputs += n;
-                    var theme = reader.GetString(2);
-                    // Unsorted inputs count as "other": both may appear for one participant, who counts once.
-                    cell.Add(theme, n, isNewParticipant: participantThemes.Add(theme));
-                    inputs += n;
-                    classified += reader.GetInt32(4);
-                    high += reader.GetInt32(5);
-                    confirmed += reader.GetInt32(6);
-                }
-            }
-
-            var profiles = await ProfilesAsync(connection, cells.Keys, cancellationToken);
-            var result = cells.Select(c => new ProfileCellCounts(
-                profiles.GetValueOrDefault(c.Key) ?? new Dictionary<string, string>(),
-                c.Value.Participants,
-                c.Value.Inputs,
-                c.Value.Themes.ToDictionary(t => t.Key, t => new ThemeCount(t.Value.Participants, t.Value.Inputs), StringComparer.Ordinal))).ToList();
-            return new SummaryCounts(result, new LabelQualityCounts(inputs, classified, high, confirmed));
+            var profiles = await ProfilesAsync(connection, cellRows.Select(c => c.Cell), cancellationToken);
+            var themesByCell = themeRows.ToLookup(r => r.Cell);
+            var cells = cellRows.Select(c => new ProfileCellCounts(
+                profiles.GetValueOrDefault(c.Cell) ?? new Dictionary<string, string>(),
+                c.Participants,
+                c.Inputs,
+                themesByCell[c.Cell].ToDictionary(t => t.Theme, t => new ThemeCount(t.Participants, t.Inputs), StringComparer.Ordinal))).ToList();
+            var quality = new LabelQualityCounts(
+                themeRows.Sum(r => r.Inputs),
+                themeRows.Where(r => r.Theme != SummaryCounts.Unsorted).Sum(r => r.Inputs),
+                themeRows.Sum(r => r.High),
+                themeRows.Sum(r => r.Confirmed));
+            return new SummaryCounts(cells, quality);
         }, cancellationToken);
 
     public Task<IReadOnlyList<QuoteCandidate>> QuoteCandidatesAsync(string campaignCode, DateTimeOffset? from, DateTimeOffset? to, int max, CancellationToken cancellationToken = default) =>
@@ -104,18 +94,5 @@ internal sealed class SqliteSummaryStore(SqliteDatabase database) : ISummaryStor
                 result[id] = JsonSerializer.Deserialize<Dictionary<string, string>>(profile) ?? [];
         }
         return result;
-    }
-
-    private sealed class CellAccumulator
-    {
-        public int Participants { get; set; }
-        public int Inputs { get; set; }
-        public Dictionary<string, (int Participants, int Inputs)> Themes { get; } = new(StringComparer.Ordinal);
-
-        public void Add(string theme, int inputs, bool isNewParticipant)
-        {
-            var (p, i) = Themes.GetValueOrDefault(theme);
-            Themes[theme] = (isNewParticipant ? p + 1 : p, i + inputs);
-        }
     }
 }

@@ -1,8 +1,8 @@
 -- Closing the loop (issue 7): profile cells for fast summaries, broadcasts with per-recipient state, actions.
 
 -- A profile cell is one distinct set of profile answers within a campaign. Participants and their submissions carry
--- the cell id, so a summary groups submissions by (cell, participant, theme) over one covering index, without a join
--- and without parsing JSON; breakdowns add cells up in memory.
+-- the cell id, so a summary counts submissions and distinct participants per (cell, theme) over one covering index,
+-- without a join and without parsing JSON; breakdowns add cells up in memory.
 CREATE TABLE profile_cells (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     campaign_code TEXT NOT NULL,
@@ -24,7 +24,7 @@ UPDATE participants SET
 UPDATE submissions SET profile_cell = (SELECT p.profile_cell FROM participants p WHERE p.id = submissions.participant_id);
 
 CREATE INDEX ix_participants_profile_cell ON participants (profile_cell);
-CREATE INDEX ix_submissions_summary ON submissions (campaign_code, profile_cell, participant_id, theme, received_at, label_source, confidence);
+CREATE INDEX ix_submissions_summary ON submissions (campaign_code, profile_cell, theme, participant_id, received_at, label_source, confidence);
 
 CREATE TABLE broadcasts (
     id TEXT PRIMARY KEY,
