@@ -1,3 +1,4 @@
+using CitizenData.Bot.Workers;
 using CitizenData.Feedback.Broadcasts;
 using CitizenData.Feedback.Storage;
 
@@ -8,29 +9,14 @@ public sealed partial class BroadcastWorker(IFeedbackStorage storage, BroadcastE
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        WorkLoop.RunAsync(RoundAsync, LogFailure, stoppingToken);
+
+    private async Task RoundAsync(CancellationToken stoppingToken)
     {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                foreach (var broadcast in await storage.Broadcasts.ListByStatusAsync(BroadcastStatus.Approved, stoppingToken))
-                    await enqueuer.RunAsync(broadcast, stoppingToken);
-                failures = 0;
-                await signal.WaitAsync(Poll, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                if (failures++ == 0)
-                    LogFailure(e);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, failures)), stoppingToken);
-            }
-        }
+        foreach (var broadcast in await storage.Broadcasts.ListByStatusAsync(BroadcastStatus.Approved, stoppingToken))
+            await enqueuer.RunAsync(broadcast, stoppingToken);
+        await signal.WaitAsync(Poll, stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Enqueuing broadcasts failed; retrying with backoff.")]

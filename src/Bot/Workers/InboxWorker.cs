@@ -8,29 +8,13 @@ public sealed partial class InboxWorker(TurnProcessor processor, WorkSignals sig
     private const int BatchSize = 256;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        WorkLoop.RunAsync(RoundAsync, LogFailure, stoppingToken);
+
+    private async Task RoundAsync(CancellationToken stoppingToken)
     {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var processed = await processor.ProcessPendingAsync(BatchSize, stoppingToken);
-                failures = 0;
-                if (processed == 0)
-                    await signals.Inbox.WaitAsync(IdlePoll, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                if (failures++ == 0)
-                    LogFailure(e);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, failures)), stoppingToken);
-            }
-        }
+        if (await processor.ProcessPendingAsync(BatchSize, stoppingToken) == 0)
+            await signals.Inbox.WaitAsync(IdlePoll, stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Processing the inbox failed; retrying with backoff.")]

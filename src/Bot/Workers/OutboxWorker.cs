@@ -10,34 +10,18 @@ public sealed partial class OutboxWorker(IEnumerable<IChannelSender> senders, Ou
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(senders.Select(sender => Task.Run(() => DrainForeverAsync(sender, stoppingToken), stoppingToken)));
+        Task.WhenAll(senders.Select(sender => Task.Run(
+            () => WorkLoop.RunAsync(ct => DrainRoundAsync(sender, ct), e => LogFailure(e, sender.Channel), stoppingToken),
+            stoppingToken)));
 
-    private async Task DrainForeverAsync(IChannelSender sender, CancellationToken stoppingToken)
+    private async Task DrainRoundAsync(IChannelSender sender, CancellationToken stoppingToken)
     {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var result = await dispatcher.DrainAsync(sender, BatchSize, stoppingToken);
-                failures = 0;
-                if (result.Sent == 0)
-                {
-                    var untilDue = result.NextDue is { } due ? due - clock.GetUtcNow() : IdlePoll;
-                    await signals.Outbox.WaitAsync(untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue > IdlePoll ? IdlePoll : untilDue, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                if (failures++ == 0)
-                    LogFailure(e, sender.Channel);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, failures)), stoppingToken);
-            }
-        }
+        var result = await dispatcher.DrainAsync(sender, BatchSize, stoppingToken);
+        if (result.Sent > 0)
+            return;
+        // Sleep until the next held-back message is due, a new one is signalled, or the idle poll comes round.
+        var untilDue = result.NextDue is { } due ? due - clock.GetUtcNow() : IdlePoll;
+        await signals.Outbox.WaitAsync(untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue > IdlePoll ? IdlePoll : untilDue, stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending the {Channel} outbox failed; retrying with backoff.")]
