@@ -1,6 +1,11 @@
 using CitizenData.Bot.Admin.Accounts;
 using CitizenData.Bot.Admin.Audit;
 using CitizenData.Bot.Admin.Auth;
+using CitizenData.Bot.Admin.Campaigns;
+using CitizenData.Bot.Admin.Exports;
+using CitizenData.Bot.Admin.Reference;
+using CitizenData.Bot.Admin.Submissions;
+using CitizenData.Feedback.Privacy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,10 +30,12 @@ public static class AdminHostingExtensions
         services.AddSingleton<StaffAudit>();
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<StaffApiKeys>();
+        services.AddSingleton<CampaignExport>();
         // After StorageInitializer (registered by AddStorage): the schema must exist first.
         services.AddHostedService<AdminInitializer>();
 
         services.AddProblemDetails();
+        services.AddApiReference();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "citizendata.antiforgery";
@@ -76,7 +83,11 @@ public static class AdminHostingExtensions
         app.MapAdminGroup()
             .MapSignIn()
             .MapAccounts()
-            .MapAudit();
+            .MapAudit()
+            .MapCampaigns()
+            .MapSubmissions()
+            .MapExports();
+        app.MapApiReference();
         return app;
     }
 }

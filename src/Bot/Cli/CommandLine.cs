@@ -7,6 +7,7 @@ public static class CommandLine
     [
         ("serve", "serve                                  run the server (the default)", ServeCommand.RunAsync),
         ("demo", "demo [--residents N]                   simulated residents through the real conversation; prints what was collected", DemoCommand.RunAsync),
+        ("export", ExportCommand.Usage + "\n" + new string(' ', 41) + "a campaign's data with its datapackage.json (same code as the admin API)", ExportCommand.RunAsync),
         ("evaluate", "evaluate --train T.tsv --test E.tsv [--json]   train a theme classifier on T, report its quality on E\n"
             + "  evaluate --test E.tsv [--json]         evaluate the default model (trained from the seed examples) on E\n"
             + "  evaluate --train T.tsv --folds K       K-fold cross-validation on one file (--with-seeds adds the seeds to every training fold)", EvaluateCommand.RunAsync),

@@ -5,6 +5,8 @@ using CitizenData.Bot.Conversations;
 using CitizenData.Bot.Hosting;
 using CitizenData.Feedback.Storage;
 using CitizenData.Feedback.Submissions;
+using CitizenData.Feedback.Themes.Learning;
+using CitizenData.Feedback.Themes.Serving;
 using Microsoft.Data.Sqlite;
 
 namespace CitizenData.Bot.Cli;
@@ -34,6 +36,9 @@ public static class DemoCommand
         {
             await using var app = BotHost.Build([$"--Storage:Sqlite:Path={Path.Combine(folder.FullName, "demo.db")}", "--Logging:LogLevel:Default=Warning"]);
             await app.Services.GetServices<IHostedService>().OfType<StorageInitializer>().Single().StartAsync(CancellationToken.None);
+            // The classifier the server would use: the current model, or the seed model trained now on a new database.
+            var (_, model) = await app.Services.GetRequiredService<ThemeLearner>().EnsureCurrentAsync(CancellationToken.None);
+            app.Services.GetRequiredService<PooledThemeClassifier>().Swap(model);
             var channel = app.Services.GetRequiredService<InProcessChannel>();
             var runner = app.Services.GetRequiredService<InProcessRunner>();
 

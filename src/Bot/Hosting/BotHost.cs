@@ -1,4 +1,7 @@
 using CitizenData.Bot.Admin;
+using CitizenData.Bot.Channels.DirectLine;
+using CitizenData.Bot.Themes;
+using CitizenData.Bot.WebChat;
 
 namespace CitizenData.Bot.Hosting;
 
@@ -14,18 +17,24 @@ public static class BotHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.AddStorage();
+        // Before the conversation workers: hosted services start in this order, and the model must be loaded before
+        // the inbox worker runs turns (after a restart there may be inputs waiting), or they would go unclassified.
+        builder.AddThemes();
         builder.AddConversations();
         builder.AddInProcessChannel();
         builder.AddAdmin();
-        builder.AddLoop();
         builder.AddTelegram();
+        builder.AddDirectLine();
+        builder.AddLoop();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealth();
         app.MapAdmin();
-        app.MapLoop();
         app.MapTelegram();
+        app.MapDirectLine();
+        app.MapWebChat();
+        app.MapLoop();
         return app;
     }
 }

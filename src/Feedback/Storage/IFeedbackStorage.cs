@@ -10,12 +10,13 @@ public interface IFeedbackStorage
     IInbox Inbox { get; }
     IOutbox Outbox { get; }
     ITurnStore Turns { get; }
-    ISummaryStore Summaries { get; }
-    IBroadcastStore Broadcasts { get; }
-    IActionStore Actions { get; }
     IStaffStore Staff { get; }
     IAuditLog Audit { get; }
     IThemeModelStore ThemeModels { get; }
+    IDirectLineStore DirectLine { get; }
+    ISummaryStore Summaries { get; }
+    IBroadcastStore Broadcasts { get; }
+    IActionStore Actions { get; }
 
     /// <summary>Creates or upgrades the schema. Safe to call on every start.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);

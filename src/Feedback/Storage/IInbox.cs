@@ -9,6 +9,19 @@ public interface IInbox
     /// <summary>Returns false when this (channel, update key) was already received.</summary>
     Task<bool> TryAddAsync(InboxEntry entry, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Adds several entries, in order; for each, false when it was already received. Stores that can commit them
+    /// together should, so a busy channel pays for one commit per batch rather than one per update.
+    /// </summary>
+    async Task<IReadOnlyList<bool>> TryAddManyAsync(IReadOnlyList<InboxEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var added = new bool[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+            added[i] = await TryAddAsync(entries[i], cancellationToken);
+        return added;
+    }
+
     /// <summary>Unprocessed entries in order of arrival.</summary>
     Task<IReadOnlyList<InboxItem>> PendingAsync(int max, CancellationToken cancellationToken = default);
 

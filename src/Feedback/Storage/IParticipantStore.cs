@@ -18,7 +18,8 @@ public interface IParticipantStore
 
     /// <summary>
     /// Removes every record about the participant: the participant, their submissions, their conversation state and the
-    /// content of their inbox and outbox rows. Returns false when there was no such participant.
+    /// content of their inbox and outbox rows, and the activity log of a Direct Line conversation. Returns false when there
+    /// was no such participant.
     /// </summary>
     Task<bool> EraseAsync(string participantId, CancellationToken cancellationToken = default);
 }

@@ -24,4 +24,32 @@ public interface ISubmissionStore
 
     /// <summary>Optimistic save: version 0 creates; otherwise the stored version must match.</summary>
     Task<Submission> SaveAsync(Submission submission, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of the submissions matching <paramref name="query"/>, newest first, and how many match in all.</summary>
+    Task<SubmissionPage> QueryAsync(SubmissionQuery query, int offset, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Streams the matching submissions in order of arrival with their participant's profile, without holding them in
+    /// memory (exports). Document stores can denormalise or look up the profile; SQLite joins.
+    /// </summary>
+    IAsyncEnumerable<ProfiledSubmission> StreamProfiledAsync(SubmissionQuery query, CancellationToken cancellationToken = default);
+
+    Task<SubmissionStatistics> StatisticsAsync(SubmissionQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Submissions marked for review, least confident first.</summary>
+    Task<IReadOnlyList<Submission>> ReviewQueueAsync(string campaignCode, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Labelled submissions (by a reviewer or the resident) in the <see cref="ReviewSample"/> that no one has reviewed a
+    /// second time yet.
+    /// </summary>
+    Task<IReadOnlyList<Submission>> SecondReviewCandidatesAsync(string campaignCode, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores a review, and with it (atomically, optimistic version) <paramref name="relabelled"/>, the submission with
+    /// the reviewer's label, when the review decides the label.
+    /// </summary>
+    Task RecordReviewAsync(ReviewRecord review, Submission? relabelled, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ReviewRecord>> ListSecondReviewsAsync(string campaignCode, CancellationToken cancellationToken = default);
 }

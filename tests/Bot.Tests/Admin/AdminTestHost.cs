@@ -43,23 +43,45 @@ public sealed class AdminTestHost : IAsyncDisposable
     public IFeedbackStorage Storage => app.Services.GetRequiredService<IFeedbackStorage>();
 
     /// <summary>Starts the whole host (all hosted services) on <c>http://127.0.0.1:&lt;free port&gt;</c>.</summary>
+    /// <remarks>
+    /// Without <paramref name="extraArgs"/> the database starts as a copy of one first run (schema, default campaign,
+    /// first admin, trained seed model), so each test does not train the theme model again.
+    /// </remarks>
     public static async Task<AdminTestHost> StartAsync(Action<WebApplicationBuilder>? configure = null, params string[] extraArgs)
     {
         var database = new TempDatabase();
-        string[] args =
-        [
-            "--Urls=http://127.0.0.1:0",
-            $"--Storage:Sqlite:Path={database.Path}",
-            "--Logging:LogLevel:Default=Warning",
-            $"--Admin:InitialUser={AdminUser}",
-            $"--Admin:InitialPassword={AdminPassword}",
-            $"--Admin:InitialApiKey={AdminApiKey}",
-            .. extraArgs,
-        ];
-        var app = BotHost.Build(args, configure);
+        if (extraArgs.Length == 0)
+            File.Copy(await FirstRun.Value, database.Path);
+        var app = BotHost.Build([.. Arguments(database.Path), .. extraArgs], configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new AdminTestHost(app, database, new Uri(address));
+    }
+
+    private static readonly Lazy<Task<string>> FirstRun = new(FirstRunAsync);
+
+    private static string[] Arguments(string databasePath) =>
+    [
+        "--Urls=http://127.0.0.1:0",
+        $"--Storage:Sqlite:Path={databasePath}",
+        "--Logging:LogLevel:Default=Warning",
+        $"--Admin:InitialUser={AdminUser}",
+        $"--Admin:InitialPassword={AdminPassword}",
+        $"--Admin:InitialApiKey={AdminApiKey}",
+    ];
+
+    private static async Task<string> FirstRunAsync()
+    {
+        var template = new TempDatabase();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.Dispose();
+        await using (var app = BotHost.Build(Arguments(template.Path)))
+        {
+            await app.StartAsync();
+            await app.StopAsync();
+        }
+        // Closing the last connection checkpoints the write-ahead log into the file, so the file alone is the database.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return template.Path;
     }
 
     /// <summary>A client without credentials.</summary>

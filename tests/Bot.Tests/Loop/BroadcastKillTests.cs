@@ -60,6 +60,7 @@ public sealed class BroadcastKillTests
             using (var first = ServerProcess.Start(settings))
             {
                 await telegram.WaitUntilAsync(() => telegram.CallsOf("deleteWebhook").Count == 1, TimeSpan.FromSeconds(60), "the first server to start\n" + first.Output);
+                await first.WaitUntilListeningAsync($"http://127.0.0.1:{port}", TimeSpan.FromSeconds(60));
                 using var admin = Client(port);
                 using var drafted = await admin.PostAsJsonAsync("/api/admin/campaigns/community/broadcasts", new { message = "Thank you! Here is what you told us.", includeChart = true });
                 Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);

@@ -209,6 +209,48 @@ public abstract partial class StorageContractTests : IAsyncLifetime
         Assert.False(await Storage.Participants.EraseAsync("p1"));
     }
 
+    [SkippableFact]
+    public async Task Submissions_are_queried_by_filters_including_the_participants_location_and_paged_newest_first()
+    {
+        await Storage.Participants.SaveAsync(NewParticipant("p1", "user-1"));
+        await Storage.Participants.SaveAsync(NewParticipant("p2", "user-2") with { Profile = new Dictionary<string, string> { ["location"] = "Mathare" } });
+        for (var i = 0; i < 4; i++)
+            await Storage.Submissions.SaveAsync(NewSubmission($"s{i}", i < 3 ? "p1" : "p2", Noon.AddHours(i)) with { Theme = i % 2 == 0 ? "health" : "education", NeedsReview = i == 1 });
+
+        var kibera = await Storage.Submissions.QueryAsync(new SubmissionQuery("community") { Location = "Kibera" }, 0, 2);
+        Assert.Equal(3, kibera.Total);
+        Assert.Equal(["s2", "s1"], kibera.Items.Select(s => s.Id));
+        Assert.Equal(["s2"], (await Storage.Submissions.QueryAsync(new SubmissionQuery("community") { Theme = "health", From = Noon.AddHours(1) }, 0, 10)).Items.Where(s => s.ParticipantId == "p1").Select(s => s.Id));
+        Assert.Equal(["s1"], (await Storage.Submissions.QueryAsync(new SubmissionQuery("community") { NeedsReview = true }, 0, 10)).Items.Select(s => s.Id));
+        Assert.Equal(0, (await Storage.Submissions.QueryAsync(new SubmissionQuery("community") { Source = SubmissionSource.Group }, 0, 10)).Total);
+
+        var profiled = await ToListAsync(Storage.Submissions.StreamProfiledAsync(new SubmissionQuery("community")));
+        Assert.Equal(["Kibera", "Kibera", "Kibera", "Mathare"], profiled.Select(p => p.Profile["location"]));
+        var statistics = await Storage.Submissions.StatisticsAsync(new SubmissionQuery("community"));
+        Assert.Equal((4L, Noon, Noon.AddHours(3), 2L), (statistics.Count, statistics.FirstReceivedAt, statistics.LastReceivedAt, statistics.Participants));
+        Assert.Equal(["1"], statistics.ConsentVersions);
+    }
+
+    [SkippableFact]
+    public async Task A_review_relabels_atomically_with_a_version_check_and_is_erased_with_the_participant()
+    {
+        await Storage.Participants.SaveAsync(NewParticipant("p1", "user-1"));
+        var submission = await Storage.Submissions.SaveAsync(NewSubmission("s1", "p1", Noon) with { NeedsReview = true, Confidence = 0.3 });
+        Assert.Equal(["s1"], (await Storage.Submissions.ReviewQueueAsync("community", 10)).Select(s => s.Id));
+
+        var review = new ReviewRecord("s1", "community", "amina", "health", "water_sanitation", LabelSource.Model, false, Noon);
+        await Storage.Submissions.RecordReviewAsync(review, submission with { Theme = "health", LabelSource = LabelSource.Reviewer, NeedsReview = false });
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Storage.Submissions.RecordReviewAsync(review, submission with { Theme = "education" }));
+        Assert.Equal(("health", LabelSource.Reviewer), ((await Storage.Submissions.GetAsync("s1"))!.Theme, (await Storage.Submissions.GetAsync("s1"))!.LabelSource));
+        Assert.Empty(await Storage.Submissions.ReviewQueueAsync("community", 10));
+        await Storage.Submissions.RecordReviewAsync(review with { SecondReview = true, Reviewer = "juma", PreviousTheme = "health" }, null);
+        Assert.Single(await Storage.Submissions.ListSecondReviewsAsync("community"));
+
+        await Storage.Participants.EraseAsync("p1");
+        Assert.Empty(await Storage.Submissions.ListSecondReviewsAsync("community"));
+        await AssertNothingStoredMentionsAsync("p1", "user-1", "s1");
+    }
+
     /// <summary>Adapter-specific: looks at every stored record for these strings.</summary>
     protected abstract Task AssertNothingStoredMentionsAsync(params string[] needles);
 

@@ -1,4 +1,3 @@
-using CitizenData.Feedback.Campaigns;
 using CitizenData.Feedback.Themes;
 using CitizenData.Feedback.Themes.Seeds;
 using CitizenData.Feedback.Themes.Serving;
@@ -24,18 +23,6 @@ public sealed class PooledThemeClassifierTests(SeedModelFixture seed)
         Assert.Equal(seed.Model.Version, prediction.ModelVersion);
         Assert.True(prediction.Top.Zip(prediction.Top.Skip(1)).All(p => p.First.Probability >= p.Second.Probability));
         Assert.InRange(prediction.Top.Sum(t => t.Probability), 0, 1.000001);
-    }
-
-    [Fact]
-    public void A_prediction_below_the_campaign_threshold_needs_review()
-    {
-        var prediction = new PooledThemeClassifier(seed.Model).Classify("the road is bad and the school has no water", "community", Default);
-        Assert.True(prediction.IsClassified);
-        var strict = Campaign(reviewThreshold: Math.Min(1, prediction.Confidence + 0.01));
-        var lenient = Campaign(reviewThreshold: prediction.Confidence - 0.01);
-        Assert.True(prediction.NeedsReview(strict));
-        Assert.False(prediction.NeedsReview(lenient));
-        Assert.True(ThemePrediction.Unclassified.NeedsReview(lenient));
     }
 
     [Fact]
@@ -115,14 +102,4 @@ public sealed class PooledThemeClassifierTests(SeedModelFixture seed)
     }
 
     private static Theme Theme(string key) => new() { Key = key, Names = new Dictionary<string, string> { ["en"] = key } };
-
-    private static Campaign Campaign(double reviewThreshold) => new()
-    {
-        Code = "c",
-        Titles = new Dictionary<string, string> { ["en"] = "t" },
-        Questions = new Dictionary<string, string> { ["en"] = "q" },
-        Languages = ["en"],
-        Taxonomy = Default,
-        ReviewThreshold = reviewThreshold,
-    };
 }

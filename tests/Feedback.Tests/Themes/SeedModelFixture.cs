@@ -5,7 +5,7 @@ namespace CitizenData.Feedback.Tests.Themes;
 /// <summary>The default model, trained once from the seeds for every test that only reads it.</summary>
 public sealed class SeedModelFixture
 {
-    public ThemeModel Model { get; } = DefaultThemeModel.Train();
+    public ThemeModel Model { get; } = DefaultThemeModel.Get();
 }
 
 [CollectionDefinition(Name)]

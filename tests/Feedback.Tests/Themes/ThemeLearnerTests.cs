@@ -107,14 +107,15 @@ public sealed class ThemeLearnerTests : IAsyncLifetime
         var learner = new ThemeLearner(storage, Options with { CrossValidationFolds = 2 }, time);
         await learner.EnsureCurrentAsync();
         var reviewers = await AddParticipantAsync("p_reviewer");
-        foreach (var example in SeedExamples.Examples.Where((_, i) => i % 8 == 0))
-            await AddLabelAsync(reviewers, example.Text + " please help", example.Theme, LabelSource.Reviewer);
+        // Reviewers label messages in Portuguese, which the seeds lack: a model that learns from them is better on them.
+        foreach (var (text, theme) in PortugueseMessages())
+            await AddLabelAsync(reviewers, text, theme, LabelSource.Reviewer);
 
         time.Advance(TimeSpan.FromHours(1));
         var result = await learner.RetrainAsync();
 
         Assert.True(result.Promoted, result.Record.Rejection);
-        Assert.True(result.Record.HoldoutMacroF1 >= result.Record.ComparedHoldoutMacroF1);
+        Assert.True(result.Record.HoldoutMacroF1 > result.Record.ComparedHoldoutMacroF1, $"{result.Record.HoldoutMacroF1} vs {result.Record.ComparedHoldoutMacroF1}");
         Assert.NotNull(result.Record.CrossValidatedMacroF1);
         Assert.True(result.Record.HoldoutSize >= Options.MinimumHoldout);
         Assert.Equal(result.Record.Version, (await storage.ThemeModels.GetCurrentAsync())!.Version);
@@ -151,6 +152,21 @@ public sealed class ThemeLearnerTests : IAsyncLifetime
             Consent = new ConsentRecord("1", "en", time.GetUtcNow()),
             CreatedAt = time.GetUtcNow(),
         });
+
+    private static IEnumerable<(string Text, string Theme)> PortugueseMessages()
+    {
+        (string Complaint, string Theme)[] complaints =
+        [
+            ("não tem água na torneira faz dias", "water_sanitation"),
+            ("o posto de saúde está sem remédio e sem médico", "health"),
+            ("a escola está sem professor o mês inteiro", "education"),
+            ("teve assalto de novo e a polícia não aparece", "safety"),
+        ];
+        string[] places = ["no bairro", "na nossa rua", "aqui na vila", "na comunidade", "perto do mercado", "no morro", "na favela", "lá embaixo", "no centro", "do lado da igreja", "na estrada nova", "no assentamento"];
+        foreach (var (complaint, theme) in complaints)
+            foreach (var place in places)
+                yield return ($"{place} {complaint}", theme);
+    }
 
     private static string HeldBackId(ThemeLearner learner)
     {

@@ -1,5 +1,6 @@
 using CitizenData.Bot.Channels;
 using CitizenData.Bot.Channels.Telegram;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 
@@ -42,6 +43,7 @@ public static class TelegramHostingExtensions
             ? new WebhookSecret(secret)
             : WebhookSecret.Generate());
         services.AddSingleton(provider => new TelegramPacer(provider.GetRequiredService<IOptions<TelegramOptions>>().Value.Pacing));
+        services.TryAddSingleton<InboxBatcher>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton<ButtonAnswers>();
         services.AddHostedService(provider => provider.GetRequiredService<ButtonAnswers>());

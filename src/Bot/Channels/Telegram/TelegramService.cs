@@ -42,11 +42,11 @@ public sealed partial class TelegramService(
             try
             {
                 var updates = await client.GetUpdates(offset, BatchSize, timeout, TelegramBotSetup.AllowedUpdates, stoppingToken);
-                foreach (var update in updates)
+                if (updates.Length > 0)
                 {
-                    await handler.HandleAsync(update, stoppingToken);
+                    await handler.HandleAsync(updates, stoppingToken);
                     // Confirmed to Telegram by the next getUpdates, so only what is committed is ever confirmed.
-                    offset = update.Id + 1;
+                    offset = updates[^1].Id + 1;
                 }
                 failures = 0;
             }

@@ -15,12 +15,13 @@ public sealed class SqliteFeedbackStorage : IFeedbackStorage
         Inbox = new SqliteInbox(database);
         Outbox = new SqliteOutbox(database);
         Turns = new SqliteTurnStore(database);
-        Summaries = new SqliteSummaryStore(database);
-        Broadcasts = new SqliteBroadcastStore(database);
-        Actions = new SqliteActionStore(database);
         Staff = new SqliteStaffStore(database);
         Audit = new SqliteAuditLog(database);
         ThemeModels = new SqliteThemeModelStore(database);
+        DirectLine = new SqliteDirectLineStore(database);
+        Summaries = new SqliteSummaryStore(database);
+        Broadcasts = new SqliteBroadcastStore(database);
+        Actions = new SqliteActionStore(database);
     }
 
     public SqliteDatabase Database => database;
@@ -31,12 +32,13 @@ public sealed class SqliteFeedbackStorage : IFeedbackStorage
     public IInbox Inbox { get; }
     public IOutbox Outbox { get; }
     public ITurnStore Turns { get; }
-    public ISummaryStore Summaries { get; }
-    public IBroadcastStore Broadcasts { get; }
-    public IActionStore Actions { get; }
     public IStaffStore Staff { get; }
     public IAuditLog Audit { get; }
     public IThemeModelStore ThemeModels { get; }
+    public IDirectLineStore DirectLine { get; }
+    public ISummaryStore Summaries { get; }
+    public IBroadcastStore Broadcasts { get; }
+    public IActionStore Actions { get; }
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => SqliteSchema.MigrateAsync(database, cancellationToken);
 }

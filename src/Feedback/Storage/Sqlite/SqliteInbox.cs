@@ -5,21 +5,32 @@ namespace CitizenData.Feedback.Storage.Sqlite;
 internal sealed class SqliteInbox(SqliteDatabase database) : IInbox
 {
     public Task<bool> TryAddAsync(InboxEntry entry, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction) =>
-            await connection.ExecuteAsync(
-                transaction,
-                """
-                INSERT INTO inbox (channel, update_key, conversation_id, payload, received_at)
-                VALUES ($channel, $key, $conversation, $payload, $received)
-                ON CONFLICT (channel, update_key) DO NOTHING;
-                """,
-                cancellationToken,
-                ("$channel", entry.Channel),
-                ("$key", entry.UpdateKey),
-                ("$conversation", entry.ConversationId),
-                ("$payload", entry.Payload),
-                ("$received", entry.ReceivedAt.ToStored())) == 1,
-            cancellationToken);
+        database.WriteAsync((connection, transaction) => TryAddAsync(connection, transaction, entry, cancellationToken), cancellationToken);
+
+    /// <summary>One transaction for the whole batch: with SQLite, the commit is most of the cost of an insert.</summary>
+    public Task<IReadOnlyList<bool>> TryAddManyAsync(IReadOnlyList<InboxEntry> entries, CancellationToken cancellationToken = default) =>
+        database.WriteAsync<IReadOnlyList<bool>>(async (connection, transaction) =>
+        {
+            var added = new bool[entries.Count];
+            for (var i = 0; i < entries.Count; i++)
+                added[i] = await TryAddAsync(connection, transaction, entries[i], cancellationToken);
+            return added;
+        }, cancellationToken);
+
+    internal static async Task<bool> TryAddAsync(SqliteConnection connection, SqliteTransaction transaction, InboxEntry entry, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(
+            transaction,
+            """
+            INSERT INTO inbox (channel, update_key, conversation_id, payload, received_at)
+            VALUES ($channel, $key, $conversation, $payload, $received)
+            ON CONFLICT (channel, update_key) DO NOTHING;
+            """,
+            cancellationToken,
+            ("$channel", entry.Channel),
+            ("$key", entry.UpdateKey),
+            ("$conversation", entry.ConversationId),
+            ("$payload", entry.Payload),
+            ("$received", entry.ReceivedAt.ToStored())) == 1;
 
     public Task<IReadOnlyList<InboxItem>> PendingAsync(int max, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<InboxItem>>(async connection =>

@@ -6,6 +6,8 @@ namespace CitizenData.Feedback.Storage.Sqlite;
 internal sealed class SqliteParticipantStore(SqliteDatabase database) : IParticipantStore
 {
     private const string Columns = "document, version";
+    /// <summary>The channel whose conversations keep an activity log of their own (<see cref="IDirectLineStore"/>).</summary>
+    private const string DirectLineChannel = "directline";
 
     public Task<Participant?> GetAsync(string id, CancellationToken cancellationToken = default) =>
         SingleAsync("WHERE id = $id", cancellationToken, ("$id", id));
@@ -47,7 +49,8 @@ internal sealed class SqliteParticipantStore(SqliteDatabase database) : IPartici
 
     /// <summary>
     /// Deletes the participant and everything about them. Inbox rows keep only their (channel, update key) so a replay of
-    /// an old update is still recognised, but lose their content and their link to the conversation.
+    /// an old update is still recognised, but lose their content and their link to the conversation. A Direct Line
+    /// conversation also loses its activity log (both sides of the chat).
     /// </summary>
     internal static async Task<bool> EraseAsync(SqliteConnection connection, SqliteTransaction transaction, string participantId, CancellationToken cancellationToken)
     {
@@ -61,6 +64,7 @@ internal sealed class SqliteParticipantStore(SqliteDatabase database) : IPartici
             return false;
         var (conversation, cell) = rows[0];
         (string, object?)[] keys = [("$id", participantId), ("$channel", conversation.Channel), ("$conversation", conversation.ConversationId)];
+        await connection.ExecuteAsync(transaction, "DELETE FROM reviews WHERE submission_id IN (SELECT id FROM submissions WHERE participant_id = $id);", cancellationToken, keys);
         await connection.ExecuteAsync(transaction, "DELETE FROM submissions WHERE participant_id = $id;", cancellationToken, keys);
         await connection.ExecuteAsync(transaction, "DELETE FROM participants WHERE id = $id;", cancellationToken, keys);
         await connection.ExecuteAsync(transaction, "DELETE FROM broadcast_recipients WHERE participant_id = $id;", cancellationToken, keys);
@@ -68,6 +72,8 @@ internal sealed class SqliteParticipantStore(SqliteDatabase database) : IPartici
             await ProfileCells.DropIfUnusedAsync(connection, transaction, profileCell, cancellationToken);
         await connection.ExecuteAsync(transaction, "DELETE FROM conversation_states WHERE channel = $channel AND conversation_id = $conversation;", cancellationToken, keys);
         await connection.ExecuteAsync(transaction, "DELETE FROM outbox WHERE channel = $channel AND conversation_id = $conversation;", cancellationToken, keys);
+        if (conversation.Channel == DirectLineChannel)
+            await SqliteDirectLineStore.EraseLogAsync(connection, transaction, conversation.ConversationId, cancellationToken);
         await connection.ExecuteAsync(
             transaction,
             "UPDATE inbox SET payload = NULL, conversation_id = NULL, last_error = NULL, processed_at = COALESCE(processed_at, $now) WHERE channel = $channel AND conversation_id = $conversation;",

@@ -27,7 +27,7 @@ public sealed class ThemeLearner(IFeedbackStorage storage, ThemeLearningOptions 
 
         var seeds = SeedExamples.Labelled();
         var seedModel = options.Pipeline == ThemeTrainerOptions.Default
-            ? DefaultThemeModel.Train()
+            ? DefaultThemeModel.Get()
             : ThemeTrainer.Train(seeds, DefaultThemeModel.Version + "-custom", options.Pipeline);
         var now = time.GetUtcNow();
         var record = new ThemeModelRecord

@@ -13,7 +13,16 @@ public static class DefaultThemeModel
     /// </summary>
     public static string Version { get; } = ComputeVersion();
 
+    private static readonly Lazy<byte[]> Trained = new(() => Train().ToBytes());
+
+    /// <summary>Trains it now (a few seconds of CPU).</summary>
     public static ThemeModel Train() => ThemeTrainer.Train(SeedExamples.Labelled(), Version, ThemeTrainerOptions.Default);
+
+    /// <summary>
+    /// The same model, trained at most once per process and loaded from its bytes after that: every host started in
+    /// one process (the tests start many) pays for the training once.
+    /// </summary>
+    public static ThemeModel Get() => ThemeModel.FromBytes(Trained.Value, Version);
 
     private static string ComputeVersion()
     {

@@ -20,8 +20,11 @@ public static partial class TextNormaliser
             return string.Empty;
         if (text.Length > MaxCharacters)
             text = text[..(char.IsHighSurrogate(text[MaxCharacters - 1]) ? MaxCharacters - 1 : MaxCharacters)];
-        text = Noise().Replace(text, " ");
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        // The regex and the Unicode decomposition are most of the cost of a short message: skip them when they cannot apply.
+        if (text.Contains('@', StringComparison.Ordinal) || text.Contains("://", StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase))
+            text = Noise().Replace(text, " ");
+        var ascii = System.Text.Ascii.IsValid(text);
+        var decomposed = ascii ? text : text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         var previousBaseIsLatin = false;
@@ -48,7 +51,7 @@ public static partial class TextNormaliser
             pendingSpace = true;
             previousBaseIsLatin = false;
         }
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        return ascii ? builder.ToString() : builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
     [GeneratedRegex(@"(?:https?://|www\.)\S+|\S+@\S+\.\S+|@\w+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -41,7 +41,7 @@ public sealed record ThemeTrainerOptions
     public double ClassWeightPower { get; init; } = 1;
 
     /// <summary>L2 regularisation of the linear trainers; null keeps the trainer's default.</summary>
-    public float? L2Regularization { get; init; }
+    public float? L2Regularization { get; init; } = 0.0003f;
 
     public int Seed { get; init; } = 20_26;
 

@@ -46,6 +46,38 @@ internal sealed class ServerProcess : IDisposable
         return server;
     }
 
+    /// <summary>
+    /// Waits until the server answers <c>/healthz</c>: background services (Telegram polling, say) start before Kestrel
+    /// listens, so a call to the Telegram fake does not mean the server takes HTTP requests yet.
+    /// </summary>
+    public async Task WaitUntilListeningAsync(string baseUrl, TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException("The server exited before it listened:\n" + Output);
+            try
+            {
+                using var response = await client.GetAsync("/healthz");
+                if (response.IsSuccessStatusCode)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Slow to answer; ask again.
+            }
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"The server did not answer /healthz within {timeout}:\n{Output}");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>SIGKILL on Linux: the process ends mid-instruction, connections drop, nothing is flushed by us.</summary>
     public void Kill()
     {

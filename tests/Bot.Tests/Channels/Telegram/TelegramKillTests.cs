@@ -22,8 +22,8 @@ public sealed class TelegramKillTests
     /// 2. No reply is repeated beyond those in flight: at the kill, each resident's conversation has at most one send in
     ///    flight (the outbox sends a conversation's messages one at a time). The fake Telegram is set to the worst case:
     ///    it delivers a held request whose caller died, so the restarted server, which never heard back, sends it again.
-    ///    Hence every resident receives exactly the replies the flow produces plus at most one duplicate, and the total
-    ///    number of duplicates is exactly the number of sends that were in flight and delivered at the kill.
+    ///    Hence every resident receives exactly the replies the flow produces plus at most one duplicate; the total
+    ///    number of duplicates is at least the held sends delivered at the kill and at most one per resident.
     /// </summary>
     [Theory]
     [InlineData(TelegramMode.Polling)]
@@ -56,6 +56,7 @@ public sealed class TelegramKillTests
             var residents = Enumerable.Range(1, Residents).Select(n => telegram.User(9100 + n)).ToList();
             var sent = new List<(long User, int MessageId, string Text)>();
             var flowReplies = 0;
+            var firstOutput = string.Empty;
             using (var first = ServerProcess.Start(settings))
             {
                 await telegram.WaitUntilAsync(() => telegram.CallsOf(ready).Count == 1, TimeSpan.FromSeconds(60), "the first server to start\n" + first.Output);
@@ -77,6 +78,7 @@ public sealed class TelegramKillTests
                 }
                 await Task.Delay(Random.Shared.Next(0, 60));
                 first.Kill();
+                firstOutput = first.Output;
             }
             await telegram.WaitUntilAsync(() => telegram.HeldSends == 0, TimeSpan.FromSeconds(10), "the dead server's connections to drop");
             var inFlight = telegram.DeliveredOnHangUp;
@@ -85,8 +87,8 @@ public sealed class TelegramKillTests
 
             using var second = ServerProcess.Start(settings);
             await telegram.WaitUntilAsync(() => telegram.CallsOf(ready).Count == 2, TimeSpan.FromSeconds(60), "the second server to start\n" + second.Output);
-            // Each input is answered "saved, not sorted yet" and "anything else?" (the shipped build has no model).
-            var expected = flowReplies + (2 * Residents * InputsEach);
+            // Each input is answered once: the theme it was understood as, with Right / Change buttons.
+            var expected = flowReplies + (Residents * InputsEach);
             await telegram.WaitUntilAsync(() => telegram.Sent.Count >= expected, TimeSpan.FromSeconds(60), $"{expected} replies\n{second.Output}");
             await Task.Delay(TimeSpan.FromSeconds(1)); // stragglers, if anything were sent twice
 
@@ -102,17 +104,15 @@ public sealed class TelegramKillTests
             }
             Assert.Equal(0, await storage.Inbox.CountPendingAsync());
 
-            // 2. Replies: what the flow produced, plus at most the sends in flight at the kill, one per resident.
-            Assert.Equal(expected + inFlight, telegram.Sent.Count);
+            // 2. Replies: what the flow produced, plus at most the sends in flight at the kill, one per resident. In flight
+            //    means sent but not yet recorded as sent: at least the requests the fake held, and possibly one whose
+            //    answer arrived just before the kill while the outbox was still waiting to record it.
+            Assert.InRange(telegram.Sent.Count, expected + inFlight, expected + Residents);
             foreach (var resident in residents)
             {
                 var replies = telegram.SentTo(resident.Id).Skip(flowReplies / Residents).ToList();
-                Assert.InRange(replies.Count, 2 * InputsEach, (2 * InputsEach) + 1);
-                var saved = replies.Count(r => r.Text!.Contains("I cannot sort it", StringComparison.Ordinal));
-                var askedForMore = replies.Count(r => r.Text!.Contains("Anything else?", StringComparison.Ordinal));
-                Assert.Equal(replies.Count, saved + askedForMore);
-                Assert.InRange(saved, InputsEach, InputsEach + 1);
-                Assert.InRange(askedForMore, InputsEach, InputsEach + 1);
+                Assert.InRange(replies.Count, InputsEach, InputsEach + 1);
+                Assert.All(replies, r => Assert.True(r.Text!.Contains("Is that right?", StringComparison.Ordinal), $"{r.Text}\n--- first server:\n{firstOutput}\n--- second server:\n{second.Output}"));
             }
         }
         finally

@@ -94,6 +94,15 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         }
     }
 
+    public int SentCount
+    {
+        get
+        {
+            lock (gate)
+                return sent.Count;
+        }
+    }
+
     public IReadOnlyList<SentMessage> SentTo(long chatId) => [.. Sent.Where(m => m.ChatId == chatId)];
 
     public IReadOnlyList<ApiCall> Calls

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using CitizenData.Bot.Admin.Audit;
+using CitizenData.Feedback.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CitizenData.Bot.Admin.Campaigns;
+
+/// <summary>Campaigns: list, read, create, edit (including opening and closing with <c>status</c>). Analysts and admins.</summary>
+public static class CampaignsApi
+{
+    public static RouteGroupBuilder MapCampaigns(this RouteGroupBuilder group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        group.MapGet("/campaigns", ListAsync).RequireAuthorization(StaffRoles.Analyst);
+        group.MapGet("/campaigns/{code}", GetAsync).RequireAuthorization(StaffRoles.Analyst);
+        group.MapPost("/campaigns/{code}", CreateAsync).RequireAuthorization(StaffRoles.Analyst);
+        group.MapPut("/campaigns/{code}", UpdateAsync).RequireAuthorization(StaffRoles.Analyst);
+        return group;
+    }
+
+    private static async Task<Ok<List<CampaignDefinition>>> ListAsync(ICampaignStore campaigns, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await campaigns.ListAsync(cancellationToken)).Select(CampaignDefinition.From).ToList());
+
+    private static async Task<Results<Ok<CampaignDefinition>, ProblemHttpResult>> GetAsync(string code, ICampaignStore campaigns, CancellationToken cancellationToken) =>
+        await campaigns.GetAsync(code, cancellationToken) is { } campaign ? TypedResults.Ok(CampaignDefinition.From(campaign)) : NotFound(code);
+
+    private static async Task<Results<Created<CampaignDefinition>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        string code, CampaignDefinition body, ClaimsPrincipal user, ICampaignStore campaigns, StaffAudit audit, CancellationToken cancellationToken)
+    {
+        var (campaign, errors) = body.ToCampaign(code, version: 0);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+        try
+        {
+            var saved = await campaigns.SaveAsync(campaign!, cancellationToken);
+            await audit.RecordAsync(user, "campaign.create", "campaign:" + code, new { status = saved.Status.ToString(), saved.PrivacyThreshold }, cancellationToken);
+            return TypedResults.Created($"{AdminApi.Prefix}/campaigns/{code}", CampaignDefinition.From(saved));
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return TypedResults.Problem(title: $"Campaign '{code}' exists", detail: "Use PUT to change it.", statusCode: StatusCodes.Status409Conflict);
+        }
+    }
+
+    private static async Task<Results<Ok<CampaignDefinition>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        string code, CampaignDefinition body, ClaimsPrincipal user, ICampaignStore campaigns, StaffAudit audit, CancellationToken cancellationToken)
+    {
+        var stored = await campaigns.GetAsync(code, cancellationToken);
+        if (stored is null)
+            return NotFound(code);
+        var (campaign, errors) = body.ToCampaign(code, body.Version ?? stored.Version);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+        try
+        {
+            var saved = await campaigns.SaveAsync(campaign!, cancellationToken);
+            await audit.RecordAsync(
+                user,
+                "campaign.update",
+                "campaign:" + code,
+                new { version = saved.Version, status = saved.Status.ToString(), statusChanged = saved.Status != stored.Status, saved.PrivacyThreshold, saved.ReviewThreshold },
+                cancellationToken);
+            return TypedResults.Ok(CampaignDefinition.From(saved));
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return TypedResults.Problem(title: "The campaign changed meanwhile", detail: "Read it again and reapply the change.", statusCode: StatusCodes.Status409Conflict);
+        }
+    }
+
+    internal static ProblemHttpResult NotFound(string code) =>
+        TypedResults.Problem(title: $"No campaign '{code}'", statusCode: StatusCodes.Status404NotFound);
+}
