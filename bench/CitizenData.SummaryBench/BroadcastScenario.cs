@@ -56,7 +56,10 @@ internal static class BroadcastScenario
             $"--Telegram:Pacing:PaidBroadcast={paid}",
             $"--Admin:InitialApiKey={AdminKey}",
             "--Admin:InitialPassword=bench-password-1",
-            "--Logging:LogLevel:Default=Warning",
+            $"--Logging:LogLevel:Default={Environment.GetEnvironmentVariable("CITIZENDATA_BENCH_LOG") ?? "Warning"}",
+            $"--Telegram:Pacing:GlobalPerSecond={Environment.GetEnvironmentVariable("CITIZENDATA_BENCH_GLOBAL_RATE") ?? "30"}",
+            // Free mode needs few requests in flight (30/s); fewer in flight means less jitter in when they reach Telegram.
+            $"--Telegram:MaxConcurrency={Environment.GetEnvironmentVariable("CITIZENDATA_BENCH_CONCURRENCY") ?? (paid ? "32" : "4")}",
         ];
         var app = BotHost.Build(args);
         await app.StartAsync();

@@ -5,16 +5,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CitizenData.Bot.Admin;
-using CitizenData.Bot.Channels.InProcess;
 using CitizenData.Bot.Channels.Telegram;
 using CitizenData.Bot.Tests.Channels.Telegram;
 using CitizenData.Bot.Tests.Channels.Telegram.Fake;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CitizenData.Bot.Tests.Loop;
 
 /// <summary>
-/// The whole loop over the real host: residents on Telegram (the fake Bot API server) and in-process give input;
+/// The whole loop over the real host: residents on Telegram (the fake Bot API server) and in web chat (Direct Line 3.0
+/// over HTTP) give input;
 /// staff build a summary, record an action, draft a broadcast with a chart; it is refused without an approver,
 /// approved, and delivered exactly once to each opted-in participant and to nobody who opted out or blocked the bot.
 /// </summary>
@@ -23,6 +22,7 @@ public sealed partial class ClosingTheLoopTests
     private const string AdminKey = "cdk_loop-test-admin-key";
     private const string PlantedPhone = "0722123456";
     private const string PlantedEmail = "wanjiru.k@gmail.com";
+    private const string DirectLineSecret = "loop-test-directline-secret-0123456789";
 
     [Fact]
     public async Task Thirty_residents_hear_back_exactly_once_and_nobody_who_opted_out_does()
@@ -31,6 +31,7 @@ public sealed partial class ClosingTheLoopTests
         {
             ["Admin:InitialApiKey"] = AdminKey,
             ["Admin:InitialPassword"] = "loop-test-password-1",
+            ["DirectLine:Secret"] = DirectLineSecret,
         });
         var telegram = host.Telegram;
         var baseAddress = new Uri($"http://127.0.0.1:{host.Port}");
@@ -38,13 +39,11 @@ public sealed partial class ClosingTheLoopTests
         using var analyst = Client(baseAddress, await CreateKeyAsync(admin, StaffRoles.Analyst));
         using var approver = Client(baseAddress, await CreateKeyAsync(admin, StaffRoles.Approver));
 
-        // 20 residents on Telegram, 10 in-process (the web chat's stand-in until Direct Line lands in main).
+        // 20 residents on Telegram, 10 in web chat.
         var telegramResidents = Enumerable.Range(1, 20).Select(n => telegram.User(7000 + n)).ToList();
         await Task.WhenAll(telegramResidents.Select((user, i) => JoinAndSayAsync(user, i)));
-        var inProcess = host.App!.Services.GetRequiredService<InProcessChannel>();
-        var webResidents = Enumerable.Range(1, 10).Select(n => $"web-{n}").ToList();
-        foreach (var (user, i) in webResidents.Select((u, i) => (u, i + 20)))
-            await JoinInProcessAsync(host, inProcess, user, i);
+        using var web = new HttpClient { BaseAddress = baseAddress };
+        var webResidents = await Task.WhenAll(Enumerable.Range(20, 10).Select(i => JoinWebChatAsync(web, i)));
 
         // Three say /stop, one blocks the bot.
         foreach (var user in telegramResidents.Take(3))
@@ -100,7 +99,7 @@ public sealed partial class ClosingTheLoopTests
         using (var again = await approver.PostAsync($"/api/admin/broadcasts/{id}/approve", null))
             Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 
-        // Delivered: 16 on Telegram (20 − 3 stopped − 1 blocked) and 10 in-process.
+        // Delivered: 16 on Telegram (20 − 3 stopped − 1 blocked) and 10 in web chat.
         JsonElement report = default;
         await WaitAsync(async () =>
         {
@@ -119,13 +118,14 @@ public sealed partial class ClosingTheLoopTests
             var header = telegram.SentTo(user.Id).Count(m => m.Text?.Contains("what you told us", StringComparison.Ordinal) == true);
             Assert.Equal(expected, header);
         }
-        foreach (var user in webResidents)
+        foreach (var (token, conversation) in webResidents)
         {
-            var got = inProcess.TakeReplies(user).Where(a => a.Attachments is { Count: > 0 }).ToList();
-            var activity = Assert.Single(got);
-            var image = Assert.Single(activity.Attachments!);
-            Assert.Equal("image/png", image.ContentType);
-            using var png = await new HttpClient { BaseAddress = baseAddress }.GetAsync(image.ContentUrl);
+            var activities = await ActivitiesAsync(web, token, conversation);
+            var broadcast = Assert.Single(activities, a => a.TryGetProperty("attachments", out var list) && list.GetArrayLength() > 0);
+            Assert.Contains("what you told us", broadcast.GetProperty("text").GetString(), StringComparison.Ordinal);
+            var image = broadcast.GetProperty("attachments")[0];
+            Assert.Equal("image/png", image.GetProperty("contentType").GetString());
+            using var png = await web.GetAsync(image.GetProperty("contentUrl").GetString());
             Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
             Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await png.Content.ReadAsByteArrayAsync())[..4]);
         }
@@ -172,21 +172,53 @@ public sealed partial class ClosingTheLoopTests
         await user.ExpectAsync("Anything else?");
     }
 
-    private static async Task JoinInProcessAsync(TelegramTestHost host, InProcessChannel channel, string user, int i)
+    /// <summary>A web chat resident over Direct Line 3.0, as a page server starts it: consent, quotes, area, skips, input.</summary>
+    private static async Task<(string Token, string ConversationId)> JoinWebChatAsync(HttpClient web, int i)
     {
-        await channel.SendTextAsync(user, "/start community");
-        await WaitAsync(() => Task.FromResult(channel.TakeReplies(user).Count > 0), "the consent notice");
-        await channel.SendTextAsync(user, "I agree");
-        await WaitAsync(async () => (await host.Storage.Participants.FindByChannelUserAsync(InProcessChannel.Name, user))?.HasConsented == true, "consent");
-        foreach (var answer in new[] { "Yes", "Kibera", "Skip", "Skip", "Skip" })
-            await channel.SendTextAsync(user, answer);
-        await channel.SendTextAsync(user, InputOf(i));
-        await WaitAsync(async () =>
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", DirectLineSecret);
+        using var response = await web.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var (token, conversation) = (body.GetProperty("token").GetString()!, body.GetProperty("conversationId").GetString()!);
+        await SayAsync(web, token, conversation, null, "Do you agree?");
+        await SayAsync(web, token, conversation, "I agree", "quote your words");
+        await SayAsync(web, token, conversation, "Yes", "Which area");
+        await SayAsync(web, token, conversation, "Kibera", "What is your gender?");
+        await SayAsync(web, token, conversation, "Skip", "How old are you?");
+        await SayAsync(web, token, conversation, "Skip", "disability");
+        await SayAsync(web, token, conversation, "Skip", "Now tell me in your own words");
+        await SayAsync(web, token, conversation, InputOf(i), "I saved that");
+        return (token, conversation);
+    }
+
+    /// <summary>Sends a message (unless null) and polls until the bot says something containing <paramref name="expected"/>.</summary>
+    private static async Task SayAsync(HttpClient web, string token, string conversation, string? text, string expected)
+    {
+        var before = (await ActivitiesAsync(web, token, conversation)).Count;
+        if (text is not null)
         {
-            var participant = await host.Storage.Participants.FindByChannelUserAsync(InProcessChannel.Name, user);
-            return participant is not null && (await host.Storage.Submissions.ListByParticipantAsync(participant.Id)).Count == 1;
-        }, $"{user}'s input");
-        channel.TakeReplies(user);
+            using var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversation}/activities")
+            {
+                Content = JsonContent.Create(new { type = "message", from = new { id = "someone" }, text, channelData = new { clientActivityID = Guid.NewGuid().ToString("N") } }),
+            };
+            post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var posted = await web.SendAsync(post);
+            posted.EnsureSuccessStatusCode();
+        }
+        await WaitAsync(async () => (await ActivitiesAsync(web, token, conversation)).Skip(text is null ? 0 : before)
+            .Any(a => a.TryGetProperty("from", out var from) && from.TryGetProperty("role", out var role) && role.GetString() == "bot"
+                && a.TryGetProperty("text", out var said) && said.GetString()?.Contains(expected, StringComparison.Ordinal) == true), $"web chat: {expected}");
+    }
+
+    private static async Task<List<JsonElement>> ActivitiesAsync(HttpClient web, string token, string conversation)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v3/directline/conversations/{conversation}/activities");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await web.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return [.. body.GetProperty("activities").EnumerateArray().Select(a => a.Clone())];
     }
 
     private static void AssertNoCountUnder(int k, JsonElement summary)

@@ -44,6 +44,7 @@ public sealed partial class TelegramSender(
             return new SendOutcome.Failed($"'{item.ConversationId}' is not a Telegram chat id.", RecipientUnreachable: false);
 
         var messages = Compose(activity);
+        await media.AwaitUploadsAsync(activity.Attachments?.Select(a => a.ContentUrl).OfType<string>() ?? [], cancellationToken);
         var paid = options.Value.Pacing.PaidBroadcast && item.GroupKey is not null;
         var done = partsDelivered.GetValueOrDefault(item.Sequence);
         try
@@ -120,18 +121,21 @@ public sealed partial class TelegramSender(
         if (images.Count == 1 && parts.Count == 1 && parts[0].Text.Length is > 0 and <= MaxCaption)
         {
             var caption = parts[0];
-            messages.Add(async (chat, paid, ct) => media.Remember(images[0], await client.SendPhoto(
-                chat,
-                await media.InputAsync(images[0], ct),
-                caption: caption.Text,
-                captionEntities: caption.Spans.Count > 0 ? caption.Entities() : null,
-                replyMarkup: keyboard,
-                allowPaidBroadcast: paid,
-                cancellationToken: ct)));
+            messages.Add((chat, paid, ct) => media.SendAsync(
+                images[0],
+                photo => client.SendPhoto(
+                    chat,
+                    photo,
+                    caption: caption.Text,
+                    captionEntities: caption.Spans.Count > 0 ? caption.Entities() : null,
+                    replyMarkup: keyboard,
+                    allowPaidBroadcast: paid,
+                    cancellationToken: ct),
+                ct));
             return messages;
         }
         foreach (var url in images)
-            messages.Add(async (chat, paid, ct) => media.Remember(url, await client.SendPhoto(chat, await media.InputAsync(url, ct), allowPaidBroadcast: paid, cancellationToken: ct)));
+            messages.Add((chat, paid, ct) => media.SendAsync(url, photo => client.SendPhoto(chat, photo, allowPaidBroadcast: paid, cancellationToken: ct), ct));
         for (var i = 0; i < parts.Count; i++)
         {
             var part = parts[i];

@@ -48,8 +48,9 @@ internal static class FakeTelegramParameters
                 // Just text that looks like JSON.
             }
         }
-        if (text is "true" or "false")
-            return JsonValue.Create(text == "true");
+        // Telegram.Bot writes booleans in multipart forms as .NET does ("True"); Telegram takes either case.
+        if (bool.TryParse(text, out var flag))
+            return JsonValue.Create(flag);
         return JsonValue.Create(text);
     }
 }
