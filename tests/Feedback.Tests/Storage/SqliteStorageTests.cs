@@ -6,16 +6,15 @@ namespace CitizenData.Feedback.Tests.Storage;
 
 public sealed class SqliteStorageTests : StorageContractTests
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("citizendata-storage-").FullName;
+    private readonly TempSqliteFile file = new("citizendata-storage-");
 
-    private string DatabasePath => Path.Combine(folder, "test.db");
+    private string DatabasePath => file.DatabasePath;
 
-    protected override Task<IFeedbackStorage> CreateStorageAsync() => Task.FromResult<IFeedbackStorage>(new SqliteFeedbackStorage(DatabasePath));
+    protected override Task<IFeedbackStorage> CreateStorageAsync() => file.OpenAsync();
 
     public override Task DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        file.Delete();
         return Task.CompletedTask;
     }
 
@@ -32,6 +31,5 @@ public sealed class SqliteStorageTests : StorageContractTests
         Assert.Equal((long)SqliteSchema.LatestVersion, (long)(await version.ExecuteScalarAsync())!);
     }
 
-    protected override Task AssertNothingStoredMentionsAsync(params string[] needles) =>
-        SqliteTableScan.AssertNothingMentionsAsync(DatabasePath, needles);
+    protected override Task AssertNothingStoredMentionsAsync(params string[] needles) => file.AssertNothingMentionsAsync(needles);
 }
