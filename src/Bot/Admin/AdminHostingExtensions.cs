@@ -63,7 +63,7 @@ public static class AdminHostingExtensions
             authorization.AddPolicy(role, policy => policy
                 .AddAuthenticationSchemes(StaffAuthentication.Scheme)
                 .RequireAuthenticatedUser()
-                .RequireRole(role == StaffRoles.Admin ? [StaffRoles.Admin] : [role, StaffRoles.Admin]));
+                .RequireRole(StaffRoles.Admitted(role)));
         }
         return builder;
     }

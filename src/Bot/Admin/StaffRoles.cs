@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace CitizenData.Bot.Admin;
 
 /// <summary>
@@ -19,4 +21,14 @@ public static class StaffRoles
     public const string Volunteer = "volunteer";
 
     public static readonly IReadOnlyList<string> All = [Admin, Analyst, Approver, Volunteer];
+
+    /// <summary>The roles the policy named <paramref name="role"/> admits: the role itself and admin.</summary>
+    public static string[] Admitted(string role) => role == Admin ? [Admin] : [role, Admin];
+
+    /// <summary>Whether the policy named <paramref name="role"/> admits this user (what a page shows follows this).</summary>
+    public static bool Admits(ClaimsPrincipal user, string role)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return Admitted(role).Any(user.IsInRole);
+    }
 }

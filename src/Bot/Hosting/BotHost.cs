@@ -1,4 +1,5 @@
 using CitizenData.Bot.Admin;
+using CitizenData.Bot.Admin.Dashboard;
 using CitizenData.Bot.Channels.DirectLine;
 using CitizenData.Bot.Themes;
 using CitizenData.Bot.WebChat;
@@ -23,6 +24,7 @@ public static class BotHost
         builder.AddConversations();
         builder.AddInProcessChannel();
         builder.AddAdmin();
+        builder.AddDashboard();
         builder.AddTelegram();
         builder.AddDirectLine();
         builder.AddLoop();
@@ -30,6 +32,8 @@ public static class BotHost
 
         var app = builder.Build();
         app.MapHealth();
+        // Before MapAdmin's authorization: the dashboard's 403 page must wrap it.
+        app.MapDashboard();
         app.MapAdmin();
         app.MapTelegram();
         app.MapDirectLine();

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using CitizenData.Bot.Admin.Accounts;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -45,10 +44,7 @@ public static class SignInApi
         switch (result)
         {
             case { Outcome: SignInOutcome.SignedIn, Account: { } account }:
-                var identity = new ClaimsIdentity(
-                    [new Claim(ClaimTypes.Name, account.UserName), new Claim(ClaimTypes.Role, account.Role)],
-                    StaffAuthentication.CookieScheme);
-                await context.SignInAsync(StaffAuthentication.CookieScheme, new ClaimsPrincipal(identity));
+                await StaffSession.SignInAsync(context, account);
                 return TypedResults.Ok(new StaffMember(account.UserName, account.Role));
             case { Outcome: SignInOutcome.LockedOut }:
                 return TypedResults.Problem(
@@ -66,7 +62,7 @@ public static class SignInApi
 
     private static async Task<NoContent> LogoutAsync(HttpContext context)
     {
-        await context.SignOutAsync(StaffAuthentication.CookieScheme);
+        await StaffSession.SignOutAsync(context);
         return TypedResults.NoContent();
     }
 

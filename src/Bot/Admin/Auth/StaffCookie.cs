@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CitizenData.Bot.Admin.Dashboard;
 using CitizenData.Feedback.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -17,10 +18,15 @@ internal static class StaffCookie
         options.Cookie.SameSite = SameSiteMode.Strict;
         options.ExpireTimeSpan = admin.SessionLifetime;
         options.SlidingExpiration = true;
-        // An API answers with status codes, never with redirects to a login page.
+        // The API answers with status codes; a dashboard page sends the browser to the sign-in page and back.
+        options.LoginPath = DashboardPaths.SignIn;
+        options.ReturnUrlParameter = DashboardPaths.ReturnUrlParameter;
         options.Events.OnRedirectToLogin = context =>
         {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            if (DashboardPaths.IsDashboard(context.Request.Path))
+                context.Response.Redirect(context.RedirectUri);
+            else
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Task.CompletedTask;
         };
         options.Events.OnRedirectToAccessDenied = context =>
