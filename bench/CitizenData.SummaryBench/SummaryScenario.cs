@@ -26,7 +26,8 @@ internal static class SummaryScenario
             await storage.MigrateAsync();
             var campaign = await storage.Campaigns.SaveAsync(Campaign());
             var seeding = Stopwatch.StartNew();
-            await Seeding.SeedAsync(path, campaign.Code, "telegram", participants, submissions, new DateTimeOffset(2026, 8, 1, 0, 0, 0, TimeSpan.Zero));
+            var seeded = new DateTimeOffset(2026, 8, 1, 0, 0, 0, TimeSpan.Zero);
+            await Seeding.SeedAsync(path, campaign.Code, "telegram", participants, submissions, seeded);
             Console.WriteLine($"Summary benchmark: {submissions:N0} submissions from {participants:N0} participants, seeded in {seeding.Elapsed.TotalSeconds:0.0} s ({new FileInfo(path).Length / 1048576.0:0} MB).");
 
             var builder = new SummaryBuilder(storage.Summaries);
@@ -36,6 +37,8 @@ internal static class SummaryScenario
             var internalSummary = await MedianAsync(() => builder.BuildAsync(campaign, null, null, SummaryAudience.Internal));
             var from = new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
             var period = await MedianAsync(() => builder.BuildAsync(campaign, from, from.AddDays(30), SummaryAudience.Public));
+            var activity = await MedianAsync(() => storage.Summaries.ActivityAsync(campaign.Code, null, null));
+            var activityWeek = await MedianAsync(() => storage.Summaries.ActivityAsync(campaign.Code, seeded, seeded.AddDays(7)));
 
             var summary = await builder.BuildAsync(campaign, null, null, SummaryAudience.Public);
             var hidden = summary.Themes.Count(t => t.Participants is null) + summary.Breakdowns.Sum(b => b.Cells.Count(c => c.Participants is null) + b.Values.Count(v => v.Participants is null));
@@ -45,6 +48,8 @@ internal static class SummaryScenario
             Console.WriteLine($"  public summary (suppression, quotes, quality) {publicSummary.TotalMilliseconds,8:0} ms   {publicSummary / baseline,5:0.00}× baseline");
             Console.WriteLine($"  internal summary                             {internalSummary.TotalMilliseconds,8:0} ms   {internalSummary / baseline,5:0.00}× baseline");
             Console.WriteLine($"  public summary of 30 days + previous 30 days  {period.TotalMilliseconds,8:0} ms   {period / baseline,5:0.00}× baseline");
+            Console.WriteLine($"  overview activity, all time (days, channels)  {activity.TotalMilliseconds,8:0} ms   {activity / baseline,5:0.00}× baseline");
+            Console.WriteLine($"  overview activity, first week of 12 days     {activityWeek.TotalMilliseconds,8:0} ms   {activityWeek / baseline,5:0.00}× baseline");
             Console.WriteLine($"  public summary shows {shown} counts and hides {hidden} (k = {campaign.PrivacyThreshold}); median of {Runs} warm runs each.");
         }
         finally

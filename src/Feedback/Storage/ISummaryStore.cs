@@ -2,7 +2,7 @@ using CitizenData.Feedback.Summaries;
 
 namespace CitizenData.Feedback.Storage;
 
-/// <summary>The aggregates a summary is built from, computed where the data lives.</summary>
+/// <summary>Aggregates of a campaign's inputs, computed where the data lives: for summaries and the dashboard's overview.</summary>
 public interface ISummaryStore
 {
     /// <summary>
@@ -13,4 +13,11 @@ public interface ISummaryStore
 
     /// <summary>The most recent sorted inputs in [from, to) from participants who agreed to be quoted, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<QuoteCandidate>> QuoteCandidatesAsync(string campaignCode, DateTimeOffset? from, DateTimeOffset? to, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How the campaign's submissions received in [from, to) arrived: per UTC day, or per week (from Monday) when the
+    /// period is longer than <see cref="CampaignActivity.MaxDailyBuckets"/> days (<see cref="CampaignActivity.IntervalFor"/>
+    /// of from and the day before to; an open end is taken from the first or last submission), and per channel and language.
+    /// </summary>
+    Task<CampaignActivity> ActivityAsync(string campaignCode, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken = default);
 }

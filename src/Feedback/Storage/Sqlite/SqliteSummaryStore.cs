@@ -10,7 +10,7 @@ namespace CitizenData.Feedback.Storage.Sqlite;
 /// SQLite returns a few thousand rows (cells × themes), not a row per submission; profiles are read once per cell
 /// from profile_cells, never parsed from participant documents.
 /// </summary>
-internal sealed class SqliteSummaryStore(SqliteDatabase database) : ISummaryStore
+internal sealed partial class SqliteSummaryStore(SqliteDatabase database) : ISummaryStore
 {
     private const string Period = "campaign_code = $code AND ($from IS NULL OR received_at >= $from) AND ($to IS NULL OR received_at < $to)";
 
