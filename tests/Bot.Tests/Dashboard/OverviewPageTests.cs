@@ -88,6 +88,13 @@ public sealed partial class OverviewPageTests : IAsyncLifetime
         await ExpectRowAsync(page, "#channel-table", "Web chat", "3");
         await Expect(page.Locator("#activity-table tbody tr")).ToHaveCountAsync(3);
 
+        // Another language shows the same period.
+        await page.Locator("#lang-picker").SelectOptionAsync("fr");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        await ExpectFigureAsync(page, "inputs", "3");
+        await Expect(page.Locator("#from")).ToHaveValueAsync(Iso(Today.AddDays(-12)));
+        await page.Locator("#lang-picker").SelectOptionAsync("en");
+
         await page.GetByRole(AriaRole.Link, new() { Name = "All time" }).ClickAsync();
         await ExpectFigureAsync(page, "inputs", "10");
         await Expect(page.Locator("#period-shown")).ToContainTextAsync("Showing all inputs since the campaign began.");

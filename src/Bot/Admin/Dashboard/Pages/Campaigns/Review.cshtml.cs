@@ -128,16 +128,6 @@ public sealed class ReviewModel(
         return DashboardPaths.Review(Code) + QueryString.Create(query);
     }
 
-    /// <summary>The theme's name in the page's language, and the language it is really in (a fallback may be English).</summary>
-    public (string Name, string Language) ThemeName(string key)
-    {
-        if (Campaign.Taxonomy.Find(key) is not { } theme)
-            return (key, "en");
-        if (theme.Names.TryGetValue(localiser.Language, out var name))
-            return (name, localiser.Language);
-        return theme.Names.TryGetValue("en", out var english) ? (english, "en") : (key, "en");
-    }
-
     /// <summary>
     /// The key for the n-th theme: 1–9, 0, then letters, leaving out i, l and o (read as 1 and 0) and s (skip). Only
     /// keys without Ctrl, Alt or ⌘ count, so no browser shortcut is taken.
