@@ -30,6 +30,7 @@ public static class AdminHostingExtensions
         services.AddSingleton<StaffAudit>();
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<StaffApiKeys>();
+        services.AddSingleton<CampaignChanges>();
         services.AddSingleton<CampaignExport>();
         // After StorageInitializer (registered by AddStorage): the schema must exist first.
         services.AddHostedService<AdminInitializer>();
