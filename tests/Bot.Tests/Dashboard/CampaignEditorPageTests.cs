@@ -199,6 +199,14 @@ public sealed partial class CampaignEditorPageTests : IAsyncLifetime
             await Expect(page.Locator("h1")).ToHaveTextAsync("Not for your role");
             await Expect(page.Locator("form.campaign-editor")).ToHaveCountAsync(0);
         }
+
+        // Nor can the session send the form: refused before anything is read.
+        var form = page.Context.APIRequest.CreateFormData();
+        form.Set("Form.PrivacyThreshold", "5");
+        var save = await page.Context.APIRequest.PostAsync(dashboard.Url(EditCommunity + "?handler=Save"), new() { Form = form });
+        Assert.Equal(403, save.Status);
+        var stored = (await dashboard.Host.Storage.Campaigns.GetAsync("community"))!;
+        Assert.Equal((1L, 10), (stored.Version, stored.PrivacyThreshold));
     }
 
     [SkippableFact]

@@ -16,13 +16,13 @@
     if (event.target.matches('input[data-language-box]')) showOfferedLanguages();
   });
 
-  // The preview is the server's (the bot's own messages): post the form as Preview does and take the chats from the answer.
+  // The preview is the server's (the bot's own messages): post the form as Preview does, get back only the chats.
   var timer = null;
   var pending = null;
   function refreshPreview() {
     if (pending) pending.abort();
     pending = new AbortController();
-    fetch(form.getAttribute('action') || window.location.pathname + window.location.search, {
+    fetch(form.dataset.previewUrl, {
       method: 'POST',
       body: new FormData(form),
       credentials: 'same-origin',

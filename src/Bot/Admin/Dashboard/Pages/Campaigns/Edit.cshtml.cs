@@ -49,6 +49,8 @@ public sealed class EditModel(ICampaignStore campaigns, CampaignChanges changes,
 
     public bool Offers(string language) => Form.Languages.Contains(language, StringComparer.Ordinal);
 
+    public PreviewChat Chat(string language) => new(language, Preview.GetValueOrDefault(language));
+
     /// <summary>One language's input of a text per language, labelled with the field and the language's name.</summary>
     public EditLanguageField Field(string id, string name, Dictionary<string, string?> values, string labelKey, string language, bool multiline = false) =>
         new(id, name, values.GetValueOrDefault(language), text[labelKey], language, EditLanguages.Name(text, language), Offers(language), Errors, multiline);
@@ -73,6 +75,13 @@ public sealed class EditModel(ICampaignStore campaigns, CampaignChanges changes,
     {
         Previewed = true;
         return Show();
+    }
+
+    /// <summary>Only the previews, for the page's script that refreshes them while typing.</summary>
+    public PartialViewResult OnPostPreviewChats()
+    {
+        Show();
+        return Partial("EditPreviewChats", this);
     }
 
     public async Task<IActionResult> OnPostSaveAsync()

@@ -55,5 +55,8 @@ public static class EditPreview
     }
 }
 
+/// <summary>The preview of one language: the bot's messages, or none while the language is not offered.</summary>
+public sealed record PreviewChat(string Language, IReadOnlyList<PreviewBubble>? Bubbles);
+
 /// <summary>One message of the bot in the preview, with the buttons under it.</summary>
 public sealed record PreviewBubble(IHtmlContent Html, IReadOnlyList<string> Buttons);
