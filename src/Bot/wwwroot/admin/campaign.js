@@ -7,7 +7,7 @@
   // Texts of a language show while the campaign offers it (hidden inputs still post, so nothing typed is lost).
   function showOfferedLanguages() {
     form.querySelectorAll('input[data-language-box]').forEach(function (box) {
-      form.querySelectorAll('[data-language="' + box.value + '"]').forEach(function (element) {
+      form.querySelectorAll('[data-language="' + CSS.escape(box.value) + '"]').forEach(function (element) {
         element.hidden = !box.checked;
       });
     });

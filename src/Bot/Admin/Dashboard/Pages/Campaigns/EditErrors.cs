@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace CitizenData.Bot.Admin.Dashboard.Pages.Campaigns;
 
@@ -38,11 +39,13 @@ public sealed partial class EditErrors
     {
         if (!beside.TryGetValue(id, out var messages))
             return HtmlString.Empty;
-        var html = new HtmlContentBuilder();
-        html.AppendHtml($"<p class=\"error field-error\" id=\"{EditIds.ErrorOf(id)}\">");
-        html.Append(string.Join(" ", messages));
-        html.AppendHtml("</p>");
-        return html;
+        // Ids carry language codes as posted, so they are encoded like any other attribute.
+        var paragraph = new TagBuilder("p");
+        paragraph.AddCssClass("field-error");
+        paragraph.AddCssClass("error");
+        paragraph.Attributes["id"] = EditIds.ErrorOf(id);
+        paragraph.InnerHtml.Append(string.Join(" ", messages));
+        return paragraph;
     }
 
     public void Add(string id, string field, string message)
