@@ -32,6 +32,8 @@ public static class AdminHostingExtensions
         services.AddSingleton<StaffApiKeys>();
         services.AddSingleton<CampaignChanges>();
         services.AddSingleton<CampaignExport>();
+        services.AddSingleton<SubmissionLabels>();
+        services.AddSingleton<ReviewBacklog>();
         // After StorageInitializer (registered by AddStorage): the schema must exist first.
         services.AddHostedService<AdminInitializer>();
 

@@ -18,6 +18,7 @@ public static class LoopHostingExtensions
         services.AddSingleton<BroadcastService>();
         services.AddSingleton<BroadcastEnqueuer>();
         services.AddSingleton<BroadcastSignal>();
+        services.AddSingleton<ActionRecorder>();
         services.AddHostedService<BroadcastWorker>();
         return builder;
     }
