@@ -30,6 +30,7 @@ public static class AdminHostingExtensions
         services.AddSingleton<StaffAudit>();
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<StaffApiKeys>();
+        services.AddSingleton<CampaignChanges>();
         services.AddSingleton<CampaignExport>();
         services.AddSingleton<SubmissionLabels>();
         services.AddSingleton<ReviewBacklog>();

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CitizenData.Bot.Admin.Audit;
 using CitizenData.Feedback.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,47 +24,27 @@ public static class CampaignsApi
         await campaigns.GetAsync(code, cancellationToken) is { } campaign ? TypedResults.Ok(CampaignDefinition.From(campaign)) : NotFound(code);
 
     private static async Task<Results<Created<CampaignDefinition>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        string code, CampaignDefinition body, ClaimsPrincipal user, ICampaignStore campaigns, StaffAudit audit, CancellationToken cancellationToken)
+        string code, CampaignDefinition body, ClaimsPrincipal user, CampaignChanges changes, CancellationToken cancellationToken)
     {
-        var (campaign, errors) = body.ToCampaign(code, version: 0);
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors);
-        try
-        {
-            var saved = await campaigns.SaveAsync(campaign!, cancellationToken);
-            await audit.RecordAsync(user, "campaign.create", "campaign:" + code, new { status = saved.Status.ToString(), saved.PrivacyThreshold }, cancellationToken);
+        var change = await changes.CreateAsync(code, body, user, cancellationToken);
+        if (change.Outcome == CampaignChangeOutcome.Invalid)
+            return TypedResults.ValidationProblem(change.Errors);
+        if (change.Campaign is { } saved)
             return TypedResults.Created($"{AdminApi.Prefix}/campaigns/{code}", CampaignDefinition.From(saved));
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return TypedResults.Problem(title: $"Campaign '{code}' exists", detail: "Use PUT to change it.", statusCode: StatusCodes.Status409Conflict);
-        }
+        return TypedResults.Problem(title: $"Campaign '{code}' exists", detail: "Use PUT to change it.", statusCode: StatusCodes.Status409Conflict);
     }
 
     private static async Task<Results<Ok<CampaignDefinition>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string code, CampaignDefinition body, ClaimsPrincipal user, ICampaignStore campaigns, StaffAudit audit, CancellationToken cancellationToken)
+        string code, CampaignDefinition body, ClaimsPrincipal user, CampaignChanges changes, CancellationToken cancellationToken)
     {
-        var stored = await campaigns.GetAsync(code, cancellationToken);
-        if (stored is null)
-            return NotFound(code);
-        var (campaign, errors) = body.ToCampaign(code, body.Version ?? stored.Version);
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors);
-        try
+        var change = await changes.UpdateAsync(code, body, user, cancellationToken);
+        return change.Outcome switch
         {
-            var saved = await campaigns.SaveAsync(campaign!, cancellationToken);
-            await audit.RecordAsync(
-                user,
-                "campaign.update",
-                "campaign:" + code,
-                new { version = saved.Version, status = saved.Status.ToString(), statusChanged = saved.Status != stored.Status, saved.PrivacyThreshold, saved.ReviewThreshold },
-                cancellationToken);
-            return TypedResults.Ok(CampaignDefinition.From(saved));
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return TypedResults.Problem(title: "The campaign changed meanwhile", detail: "Read it again and reapply the change.", statusCode: StatusCodes.Status409Conflict);
-        }
+            CampaignChangeOutcome.Saved => TypedResults.Ok(CampaignDefinition.From(change.Campaign!)),
+            CampaignChangeOutcome.Invalid => TypedResults.ValidationProblem(change.Errors),
+            CampaignChangeOutcome.NotFound => NotFound(code),
+            _ => TypedResults.Problem(title: "The campaign changed meanwhile", detail: "Read it again and reapply the change.", statusCode: StatusCodes.Status409Conflict),
+        };
     }
 
     internal static ProblemHttpResult NotFound(string code) =>

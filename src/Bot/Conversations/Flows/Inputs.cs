@@ -1,3 +1,4 @@
+using CitizenData.Bot.Conversations.Localisation;
 using CitizenData.Feedback.Campaigns;
 using CitizenData.Feedback.Storage;
 using CitizenData.Feedback.Submissions;
@@ -12,7 +13,14 @@ public sealed class Inputs(ISubmissionStore submissions, IThemeClassifier classi
     {
         var campaign = turn.Campaign;
         turn.State = turn.State with { Step = FlowStep.AwaitingInput, SubmissionId = null };
-        turn.Reply(campaign is null ? turn.Say("anything.else") : $"{turn.Say("question.intro")}\n*{campaign.Question(turn.Language)}*");
+        turn.Reply(campaign is null ? turn.Say("anything.else") : QuestionMessage(turn.Texts, turn.Language, campaign.Question(turn.Language)));
+    }
+
+    /// <summary>How the bot asks a campaign's question in <paramref name="language"/> (the dashboard's editor previews it).</summary>
+    public static string QuestionMessage(BotTexts texts, string language, string question)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return $"{texts.Get(language, "question.intro")}\n*{question}*";
     }
 
     public void OnInput(TurnContext turn)

@@ -1,3 +1,4 @@
+using CitizenData.Bot.Conversations.Localisation;
 using CitizenData.Feedback.Campaigns;
 using CitizenData.Feedback.Participants;
 using CitizenData.Feedback.Storage;
@@ -161,10 +162,21 @@ public sealed class Onboarding(ICampaignStore campaigns, Inputs inputs)
         return true;
     }
 
+    /// <summary>
+    /// The consent notice a campaign's residents get in <paramref name="language"/>, with its buttons (the dashboard's
+    /// campaign editor previews the same message).
+    /// </summary>
+    public static (string Text, Choice[] Choices) ConsentNotice(BotTexts texts, string language, string title, string organisation)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return (texts.Get(language, "consent.notice", title, organisation), ConsentChoices(texts, language));
+    }
+
     private static void AskConsent(TurnContext turn, Campaign campaign)
     {
         turn.State = turn.State with { Step = FlowStep.AwaitingConsent };
-        turn.Reply(turn.Say("consent.notice", campaign.Title(turn.Language), campaign.Organisation), ConsentChoices(turn));
+        var (notice, choices) = ConsentNotice(turn.Texts, turn.Language, campaign.Title(turn.Language), campaign.Organisation);
+        turn.Reply(notice, choices);
     }
 
     /// <summary>Keeps only an opt-out record: no language, no profile, nothing the resident wrote.</summary>
@@ -204,8 +216,10 @@ public sealed class Onboarding(ICampaignStore campaigns, Inputs inputs)
     private static Campaign RequireCampaign(TurnContext turn) =>
         turn.Campaign ?? throw new InvalidOperationException($"Conversation {turn.Conversation} has no campaign.");
 
-    private static Choice[] ConsentChoices(TurnContext turn) =>
-        [new("agree", turn.Say("button.agree")), new("decline", turn.Say("button.decline")), new("language", turn.Say("button.language"))];
+    private static Choice[] ConsentChoices(TurnContext turn) => ConsentChoices(turn.Texts, turn.Language);
+
+    private static Choice[] ConsentChoices(BotTexts texts, string language) =>
+        [new("agree", texts.Get(language, "button.agree")), new("decline", texts.Get(language, "button.decline")), new("language", texts.Get(language, "button.language"))];
 
     private static Choice[] YesNo(TurnContext turn) => [new("yes", turn.Say("button.yes")), new("no", turn.Say("button.no"))];
 }
