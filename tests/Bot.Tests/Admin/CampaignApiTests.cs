@@ -86,6 +86,16 @@ public sealed class CampaignApiTests
     }
 
     [Fact]
+    public async Task The_code_of_the_dashboards_new_campaign_page_is_refused()
+    {
+        await using var host = await AdminTestHost.StartAsync();
+        var analyst = await host.ClientForRoleAsync(StaffRoles.Analyst);
+
+        await ApiKeyTests.AssertFieldProblemAsync(await analyst.PostAsJsonAsync("/api/admin/campaigns/new", Valid()), "code");
+        Assert.Null(await host.Storage.Campaigns.GetAsync("new"));
+    }
+
+    [Fact]
     public async Task The_default_campaign_reads_back_and_an_unknown_one_is_a_404_problem()
     {
         await using var host = await AdminTestHost.StartAsync();

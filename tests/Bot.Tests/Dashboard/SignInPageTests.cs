@@ -26,6 +26,7 @@ public sealed class SignInPageTests : IAsyncLifetime
         await Expect(page.Locator("h1")).ToHaveTextAsync("Dashboard");
         await Expect(page.Locator("header form.who")).ToContainTextAsync("amina (analyst)");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Community Voices" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "New campaign" })).ToHaveAttributeAsync("href", "/admin/campaigns/new");
         await DashboardBrowser.ScreenshotAsync(page, "dashboard-start");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();

@@ -12,10 +12,15 @@ namespace CitizenData.Bot.Admin.Campaigns;
 /// </summary>
 public sealed class CampaignChanges(ICampaignStore campaigns, StaffAudit audit)
 {
+    /// <summary>Not a campaign code: <c>/admin/campaigns/new</c> is the dashboard's page for creating one.</summary>
+    public const string ReservedCode = "new";
+
     /// <summary>A new campaign; <see cref="CampaignChangeOutcome.Conflict"/> when the code is taken.</summary>
     public async Task<CampaignChange> CreateAsync(string code, CampaignDefinition definition, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        if (string.Equals(code, ReservedCode, StringComparison.OrdinalIgnoreCase))
+            return CampaignChange.Invalid(new Dictionary<string, string[]> { ["code"] = [$"'{ReservedCode}' is reserved (it is the dashboard's page for a new campaign); choose another code."] });
         var (campaign, errors) = definition.ToCampaign(code, version: 0);
         if (errors.Count > 0)
             return CampaignChange.Invalid(errors);

@@ -10,6 +10,8 @@ public static class DashboardPaths
 
     public static bool IsDashboard(PathString path) => path.StartsWithSegments(Root, StringComparison.OrdinalIgnoreCase);
 
+    public const string NewCampaign = "/admin/campaigns/new";
+
     public static string Overview(string code) => $"{Root}/campaigns/{Uri.EscapeDataString(code)}";
 
     public static string Review(string code) => $"{Overview(code)}/review";

@@ -18,9 +18,6 @@ namespace CitizenData.Bot.Admin.Dashboard.Pages.Campaigns;
 [Authorize(Policy = StaffRoles.Analyst)]
 public sealed class EditModel(ICampaignStore campaigns, CampaignChanges changes, BotTexts botTexts, DashboardLocaliser text) : PageModel
 {
-    /// <summary>Not a code the editor creates: <c>/admin/campaigns/new</c> is this page, not that campaign's overview.</summary>
-    public const string ReservedCode = "new";
-
     [BindProperty]
     public EditForm Form { get; set; } = new();
 
@@ -94,7 +91,7 @@ public sealed class EditModel(ICampaignStore campaigns, CampaignChanges changes,
             var (_, rules) = read.Definition.ToCampaign(code, Form.Version);
             return Invalid(rules.Concat(read.Unreadable).ToDictionary(e => e.Key, e => e.Value), read);
         }
-        if (IsNew && code == ReservedCode)
+        if (IsNew && string.Equals(code, CampaignChanges.ReservedCode, StringComparison.OrdinalIgnoreCase))
         {
             Errors = new EditErrors();
             Errors.Add(EditIds.Code, text["campaign.field_code"], text["campaign.error_code_taken"]);
