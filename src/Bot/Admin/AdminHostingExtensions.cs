@@ -31,6 +31,8 @@ public static class AdminHostingExtensions
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<StaffApiKeys>();
         services.AddSingleton<CampaignExport>();
+        services.AddSingleton<SubmissionLabels>();
+        services.AddSingleton<ReviewBacklog>();
         // After StorageInitializer (registered by AddStorage): the schema must exist first.
         services.AddHostedService<AdminInitializer>();
 

@@ -21,6 +21,7 @@ public static class LoopHostingExtensions
         services.AddSingleton<StaffBroadcasts>();
         services.AddSingleton<BroadcastEnqueuer>();
         services.AddSingleton<BroadcastSignal>();
+        services.AddSingleton<ActionRecorder>();
         services.AddHostedService<BroadcastWorker>();
         return builder;
     }

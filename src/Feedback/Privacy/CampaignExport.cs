@@ -35,9 +35,7 @@ public sealed class CampaignExport(IFeedbackStorage storage, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(request);
         var statistics = await storage.Submissions.StatisticsAsync(Query(campaign, request), cancellationToken);
-        var agreement = ReviewerAgreement.From((await storage.Submissions.ListSecondReviewsAsync(campaign.Code, cancellationToken))
-            .Where(r => r.PreviousTheme is not null)
-            .Select(r => (r.PreviousTheme!, r.Theme)));
+        var agreement = ReviewerAgreement.FromSecondReviews(await storage.Submissions.ListSecondReviewsAsync(campaign.Code, cancellationToken));
         var fields = request.Audience == ExportAudience.Public
             ? ExportWriter.PublicFields
             : ExportWriter.SubmissionFields.Concat(ExportWriter.ProfileFields(ProfileKeys(campaign))).ToList();

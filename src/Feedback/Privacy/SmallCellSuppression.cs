@@ -74,9 +74,15 @@ public static class SmallCellSuppression
             return false;
         var visible = Enumerable.Range(0, count).Where(i => !hidden(i)).OrderBy(value).ToList();
         if (visible.Count > 0)
+        {
             hide(visible[0]);
-        else
-            totalHidden = true;
+            return true;
+        }
+        // A line without parts (a dimension nobody answered) whose total is hidden: nothing to subtract, nothing to
+        // hide. Reporting a change here would repeat the pass forever.
+        if (totalHidden)
+            return false;
+        totalHidden = true;
         return true;
     }
 }

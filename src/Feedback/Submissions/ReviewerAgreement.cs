@@ -20,4 +20,8 @@ public sealed record ReviewerAgreement(int Pairs, double ObservedAgreement, doub
         var kappa = expected >= 1 ? 1.0 : (observed - expected) / (1 - expected);
         return new ReviewerAgreement(list.Count, observed, kappa);
     }
+
+    /// <summary>The first label against the second, over second reviews of items that had a label before.</summary>
+    public static ReviewerAgreement FromSecondReviews(IEnumerable<ReviewRecord> secondReviews) =>
+        From(secondReviews.Where(r => r.SecondReview && r.PreviousTheme is not null).Select(r => (r.PreviousTheme!, r.Theme)));
 }

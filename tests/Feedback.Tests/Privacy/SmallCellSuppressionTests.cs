@@ -21,6 +21,20 @@ public sealed class SmallCellSuppressionTests
         Assert.False(result.HiddenGrandTotal);
     }
 
+    [Fact]
+    public async Task A_campaign_without_inputs_is_suppressed_whole_and_the_method_ends()
+    {
+        // No submissions: no values in the dimension, every total zero. This once looped forever (a public export of a
+        // new campaign spun a CPU): the empty line with its hidden total counted as a change on every pass.
+        var table = new SmallCellSuppression.Table("location", [], new long[3, 0]);
+
+        // A liveness bound, not a timing: the method takes microseconds; the old loop never ended.
+        var result = await Task.Run(() => SmallCellSuppression.Apply([0, 0, 0], [table], 10)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(result.HiddenGrandTotal);
+        Assert.All(result.HiddenThemeTotals, Assert.True);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

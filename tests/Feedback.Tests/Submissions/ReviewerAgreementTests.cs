@@ -28,6 +28,25 @@ public sealed class ReviewerAgreementTests
     }
 
     [Fact]
+    public void Second_reviews_pair_the_first_label_with_the_second_and_ignore_the_rest()
+    {
+        var at = new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
+        ReviewRecord Review(string theme, string? previous, bool second) =>
+            new("s_1", "community", "amina", theme, previous, LabelSource.Citizen, second, at);
+
+        var agreement = ReviewerAgreement.FromSecondReviews(
+        [
+            Review("health", "health", second: true),
+            Review("education", "health", second: true),
+            Review("health", null, second: true),       // nothing to agree with
+            Review("education", "health", second: false), // a first review decides, it is no pair
+        ]);
+
+        Assert.Equal(2, agreement.Pairs);
+        Assert.Equal(0.5, agreement.ObservedAgreement, 6);
+    }
+
+    [Fact]
     public void About_five_percent_of_random_ids_are_in_the_second_review_sample()
     {
         var ids = Enumerable.Range(0, 20_000).Select(_ => Submission.NewId()).ToList();

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using CitizenData.Bot.Admin.Audit;
-using CitizenData.Bot.Admin.Auth;
 using CitizenData.Bot.Admin.Campaigns;
 using CitizenData.Feedback.Privacy;
 using CitizenData.Feedback.Storage;
@@ -77,7 +75,7 @@ public static class SubmissionsApi
     }
 
     private static async Task<Results<Ok<ReviewWork>, ValidationProblem, ProblemHttpResult>> ReviewQueueAsync(
-        string code, int? max, ICampaignStore campaigns, ISubmissionStore submissions, CampaignExport export, CancellationToken cancellationToken)
+        string code, int? max, ICampaignStore campaigns, ReviewBacklog backlog, CampaignExport export, CancellationToken cancellationToken)
     {
         var query = new AdminQuery();
         var limit = query.Range("max", max, 50, 1, 500);
@@ -86,60 +84,24 @@ public static class SubmissionsApi
         if (await campaigns.GetAsync(code, cancellationToken) is null)
             return CampaignsApi.NotFound(code);
         var pseudonyms = await export.PseudonymsAsync(cancellationToken);
-        var queue = await submissions.ReviewQueueAsync(code, limit, cancellationToken);
-        var second = await submissions.SecondReviewCandidatesAsync(code, Math.Max(1, limit / 10), cancellationToken);
-        var agreement = ReviewerAgreement.From((await submissions.ListSecondReviewsAsync(code, cancellationToken))
-            .Where(r => r.PreviousTheme is not null)
-            .Select(r => (r.PreviousTheme!, r.Theme)));
+        var work = await backlog.ReadAsync(code, limit, cancellationToken);
         return TypedResults.Ok(new ReviewWork(
-            queue.Select(s => SubmissionView.From(s, pseudonyms)).ToList(),
-            second.Select(s => SubmissionView.From(s, pseudonyms)).ToList(),
-            agreement));
+            work.ToLabel.Select(s => SubmissionView.From(s, pseudonyms)).ToList(),
+            work.ForSecondReview.Select(s => SubmissionView.From(s, pseudonyms)).ToList(),
+            work.Agreement));
     }
 
     private static async Task<Results<Ok<SubmissionView>, ValidationProblem, ProblemHttpResult>> LabelAsync(
-        string id,
-        Label body,
-        ClaimsPrincipal user,
-        ICampaignStore campaigns,
-        ISubmissionStore submissions,
-        CampaignExport export,
-        StaffAudit audit,
-        TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        var submission = await submissions.GetAsync(id, cancellationToken);
-        if (submission is null)
-            return TypedResults.Problem(title: $"No submission '{id}'", statusCode: StatusCodes.Status404NotFound);
-        var campaign = await campaigns.GetAsync(submission.CampaignCode, cancellationToken);
-        if (string.IsNullOrWhiteSpace(body.Theme) || campaign is null || !campaign.Taxonomy.Contains(body.Theme))
-            return AdminApi.Invalid("theme", $"One of the campaign's themes: {string.Join(", ", campaign?.Taxonomy.Keys ?? [])}.");
-        if (body.Version is { } version && version != submission.Version)
-            return Conflict();
-        var alreadyLabelled = submission.Theme is not null && submission.LabelSource is LabelSource.Reviewer or LabelSource.Citizen;
-        if (body.SecondReview && !alreadyLabelled)
-            return AdminApi.Invalid("secondReview", "Only an item already labelled by a reviewer or the resident can have a second review.");
-
-        var review = new ReviewRecord(
-            submission.Id, submission.CampaignCode, StaffActor.Name(user), body.Theme, submission.Theme, submission.LabelSource, body.SecondReview, clock.GetUtcNow());
-        var relabelled = body.SecondReview ? null : submission with { Theme = body.Theme, LabelSource = LabelSource.Reviewer, NeedsReview = false };
-        try
+        string id, Label body, ClaimsPrincipal user, SubmissionLabels labels, CampaignExport export, CancellationToken cancellationToken) =>
+        await labels.LabelAsync(user, id, body.Theme, body.SecondReview, body.Version, cancellationToken) switch
         {
-            await submissions.RecordReviewAsync(review, relabelled, cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return Conflict();
-        }
-        await audit.RecordAsync(
-            user,
-            body.SecondReview ? "submission.second_review" : "submission.label",
-            "submission:" + submission.Id,
-            new { campaign = submission.CampaignCode, theme = body.Theme, previousTheme = submission.Theme, previousLabelSource = submission.LabelSource.ToString() },
-            cancellationToken);
-        var current = relabelled is null ? submission : await submissions.GetAsync(id, cancellationToken) ?? relabelled;
-        return TypedResults.Ok(SubmissionView.From(current, await export.PseudonymsAsync(cancellationToken)));
-    }
+            LabelResult.Labelled labelled => TypedResults.Ok(SubmissionView.From(labelled.Current, await export.PseudonymsAsync(cancellationToken))),
+            LabelResult.NoSuchSubmission => TypedResults.Problem(title: $"No submission '{id}'", statusCode: StatusCodes.Status404NotFound),
+            LabelResult.UnknownTheme unknown => AdminApi.Invalid("theme", $"One of the campaign's themes: {string.Join(", ", unknown.CampaignThemes)}."),
+            LabelResult.NotLabelledYet => AdminApi.Invalid("secondReview", "Only an item already labelled by a reviewer or the resident can have a second review."),
+            LabelResult.ChangedMeanwhile => Conflict(),
+            var other => throw new InvalidOperationException($"Unexpected label result {other}."),
+        };
 
     private static ProblemHttpResult Conflict() =>
         TypedResults.Problem(title: "The submission changed meanwhile", detail: "Read it again and reapply the label.", statusCode: StatusCodes.Status409Conflict);
