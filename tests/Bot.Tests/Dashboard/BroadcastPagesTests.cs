@@ -106,6 +106,20 @@ public sealed partial class BroadcastPagesTests : IAsyncLifetime
             var got = channel.TakeReplies("chat-" + resident.Id).Count(a => a.Text?.Contains(Message, StringComparison.Ordinal) == true);
             Assert.True(got == (resident.Receives ? 1 : 0), $"{resident.Id} got the broadcast {got} times.");
         }
+        var audit = await dashboard.Host.Storage.Audit.ListAsync("broadcast:" + id);
+        Assert.Contains(audit, e => e.Action == "broadcast.draft" && e.Actor.StartsWith(StaffRoles.Analyst, StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Action == "broadcast.approve" && e.Actor.StartsWith(StaffRoles.Approver, StringComparison.Ordinal));
+
+        // Approving again is refused: it is not a draft any more.
+        var token = await approver.Locator("header form.who input[name=__RequestVerificationToken]").GetAttributeAsync("value");
+        var again = await approver.APIRequest.PostAsync(dashboard.Url($"/admin/broadcasts/{id}/approve"), new()
+        {
+            Form = approver.APIRequest.CreateFormData().Set("__RequestVerificationToken", token!),
+            MaxRedirects = 0,
+        });
+        Assert.Equal(409, again.Status);
+        Assert.Contains("is not a draft any more", await again.TextAsync(), StringComparison.Ordinal);
+
         var progress = await approver.APIRequest.GetAsync(dashboard.Url($"/admin/broadcasts/{id}?handler=Progress"));
         var json = JsonDocument.Parse(await progress.TextAsync()).RootElement;
         Assert.Equal((true, KiberaRecipients, 0), (json.GetProperty("finished").GetBoolean(), json.GetProperty("sent").GetInt32(), json.GetProperty("queued").GetInt32()));

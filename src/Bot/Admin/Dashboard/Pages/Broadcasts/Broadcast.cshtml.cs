@@ -30,6 +30,8 @@ public sealed class BroadcastModel(
 
     public SummaryLabels? Labels { get; private set; }
 
+    public LanguageLabels LanguageLabels => new(localiser, dashboardTexts, botTexts);
+
     /// <summary>An approver (or admin) looking at a draft they may approve.</summary>
     public bool MayApprove { get; private set; }
 
@@ -72,9 +74,6 @@ public sealed class BroadcastModel(
     /// <summary>"n of m messages delivered or given up on".</summary>
     public string ProgressText =>
         localiser.Format("broadcasts.progress_summary", localiser.Number(Counts.Sent + Counts.Failed), localiser.Number(Counts.Queued + Counts.Sent + Counts.Failed));
-
-    public string LanguageName(string language) =>
-        dashboardTexts.Supports(language) ? localiser.NameOf(language) : botTexts.Supports(language) ? botTexts.LanguageName(language) : language;
 
     private async Task<IActionResult?> LoadAsync(string id)
     {

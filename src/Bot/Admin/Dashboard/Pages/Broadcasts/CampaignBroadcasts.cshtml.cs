@@ -38,6 +38,8 @@ public sealed class CampaignBroadcastsModel(
 
     public SummaryLabels Labels { get; private set; } = null!;
 
+    public LanguageLabels LanguageLabels => new(localiser, dashboardTexts, botTexts);
+
     /// <summary>The languages the broadcast speaks (one preview each).</summary>
     public IReadOnlyList<string> Languages { get; private set; } = [];
 
@@ -109,9 +111,6 @@ public sealed class CampaignBroadcastsModel(
 
     public string ChartUrl() =>
         Url.Page(null, "Chart", new { code = Campaign.Code, language = PreviewLanguage, from = Form.From?.ToString("yyyy-MM-dd"), to = Form.To?.ToString("yyyy-MM-dd") })!;
-
-    public string LanguageName(string language) =>
-        dashboardTexts.Supports(language) ? localiser.NameOf(language) : botTexts.Supports(language) ? botTexts.LanguageName(language) : language;
 
     private async Task<IActionResult> ShowAsync(string code, ComposerForm? form, bool count)
     {
