@@ -1,9 +1,9 @@
-using System.Text.RegularExpressions;
 using CitizenData.Bot.Conversations.Localisation;
+using CitizenData.Bot.Tests.Support;
 
 namespace CitizenData.Bot.Tests.Conversations;
 
-public sealed partial class BotTextsTests
+public sealed class BotTextsTests
 {
     private readonly BotTexts texts = new();
 
@@ -14,18 +14,8 @@ public sealed partial class BotTextsTests
     }
 
     [Fact]
-    public void Every_language_has_every_text_with_the_same_placeholders()
-    {
-        var english = texts.Keys("en");
-        foreach (var language in texts.Languages)
-        {
-            Assert.Equal(english.Order(StringComparer.Ordinal), texts.Keys(language).Order(StringComparer.Ordinal));
-            foreach (var key in english)
-                Assert.True(
-                    Placeholders(texts.Get("en", key)).SetEquals(Placeholders(texts.Get(language, key))),
-                    $"'{key}' in {language} has other placeholders than in English.");
-        }
-    }
+    public void Every_language_has_every_text_with_the_same_placeholders() =>
+        TranslationChecks.EveryLanguageHasEveryTextWithTheSamePlaceholders(texts.Catalogue);
 
     [Theory]
     [InlineData("sw-KE", "sw")]
@@ -36,9 +26,4 @@ public sealed partial class BotTextsTests
     [InlineData("", null)]
     public void A_channel_locale_maps_to_a_language_we_speak(string locale, string? expected) =>
         Assert.Equal(expected, texts.MatchLocale(locale));
-
-    private static HashSet<string> Placeholders(string text) => [.. PlaceholderPattern().Matches(text).Select(m => m.Value)];
-
-    [GeneratedRegex(@"\{\d+\}")]
-    private static partial Regex PlaceholderPattern();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CitizenData.Bot.Localisation;
 
 namespace CitizenData.Bot.Admin.Dashboard;
 
@@ -19,7 +20,7 @@ public sealed class DashboardLocaliser
         ArgumentNullException.ThrowIfNull(accessor);
         this.texts = texts;
         Language = Resolve(texts, accessor.HttpContext);
-        Culture = DashboardTexts.CultureFor(Language);
+        Culture = TextCatalogue.CultureFor(Language);
     }
 
     /// <summary>The language code of this request ("en", "sw", …).</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Reflection;
-using System.Text.Json;
+using CitizenData.Bot.Localisation;
 
 namespace CitizenData.Bot.Admin.Dashboard;
 
@@ -11,52 +9,26 @@ namespace CitizenData.Bot.Admin.Dashboard;
 /// </summary>
 public sealed class DashboardTexts
 {
-    public const string DefaultLanguage = "en";
+    public const string DefaultLanguage = TextCatalogue.DefaultLanguage;
     private const string ResourcePrefix = "CitizenData.Dashboard.";
 
-    private readonly Dictionary<string, Dictionary<string, string>> texts;
-
     public DashboardTexts()
-        : this(LoadEmbedded())
     {
+        Catalogue = new TextCatalogue("dashboard text", LoadEmbedded());
     }
 
-    internal DashboardTexts(Dictionary<string, Dictionary<string, string>> texts)
-    {
-        this.texts = texts;
-        Languages = [.. texts.Keys.OrderBy(code => code == DefaultLanguage ? 0 : 1).ThenBy(code => code, StringComparer.Ordinal)];
-    }
+    /// <summary>The texts themselves (for checks that every language has every text).</summary>
+    public TextCatalogue Catalogue { get; }
 
     /// <summary>Language codes, English first.</summary>
-    public IReadOnlyList<string> Languages { get; }
+    public IReadOnlyList<string> Languages => Catalogue.Languages;
 
-    public bool Supports(string? language) => language is not null && texts.ContainsKey(language);
-
-    public IReadOnlyCollection<string> Keys(string language) =>
-        texts.TryGetValue(language, out var table) ? table.Keys : [];
+    public bool Supports(string? language) => Catalogue.Supports(language);
 
     /// <summary>The text in the language, falling back to English for a key a translation lacks.</summary>
-    public string Get(string language, string key, params object?[] args)
-    {
-        var template = (texts.TryGetValue(language, out var table) && table.TryGetValue(key, out var text)) ? text
-            : texts[DefaultLanguage].TryGetValue(key, out var english) ? english
-            : throw new KeyNotFoundException($"No dashboard text '{key}'.");
-        return args.Length == 0 ? template : string.Format(CultureFor(language), template, args);
-    }
+    public string Get(string language, string key, params object?[] args) => Catalogue.Get(language, key, args);
 
-    internal static CultureInfo CultureFor(string language)
-    {
-        try
-        {
-            return CultureInfo.GetCultureInfo(language);
-        }
-        catch (CultureNotFoundException)
-        {
-            return CultureInfo.InvariantCulture;
-        }
-    }
-
-    private static Dictionary<string, Dictionary<string, string>> LoadEmbedded()
+    private static Dictionary<string, IReadOnlyDictionary<string, string>> LoadEmbedded()
     {
         var assembly = typeof(DashboardTexts).Assembly;
         var result = new Dictionary<string, Dictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
@@ -69,16 +41,9 @@ public sealed class DashboardTexts
             var (area, language) = (parts[0], parts[1]);
             if (!result.TryGetValue(language, out var table))
                 result[language] = table = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (key, value) in Read(assembly, name))
+            foreach (var (key, value) in TextCatalogue.ReadEmbedded(assembly, name))
                 table[area + "." + key] = value;
         }
-        return result;
-    }
-
-    private static Dictionary<string, string> Read(Assembly assembly, string resource)
-    {
-        using var stream = assembly.GetManifestResourceStream(resource)!;
-        return JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
-            ?? throw new InvalidOperationException($"Dashboard text file '{resource}' is empty.");
+        return result.ToDictionary(r => r.Key, r => (IReadOnlyDictionary<string, string>)r.Value, StringComparer.OrdinalIgnoreCase);
     }
 }
