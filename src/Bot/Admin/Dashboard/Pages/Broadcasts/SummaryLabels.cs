@@ -12,7 +12,7 @@ public sealed class SummaryLabels(DashboardLocaliser localiser, DashboardTexts t
 
     /// <summary>A profile question's short name (the default questions have one; a campaign's own ones show their key).</summary>
     public string Dimension(string key) =>
-        texts.Keys(DashboardTexts.DefaultLanguage).Contains("broadcasts.dimension_" + key)
+        texts.Catalogue.Keys(DashboardTexts.DefaultLanguage).Contains("broadcasts.dimension_" + key)
             ? localiser["broadcasts.dimension_" + key]
             : key.Replace('_', ' ');
 
@@ -28,7 +28,7 @@ public sealed class SummaryLabels(DashboardLocaliser localiser, DashboardTexts t
 
     /// <summary>A channel's name as staff know it.</summary>
     public string Channel(string channel) =>
-        texts.Keys(DashboardTexts.DefaultLanguage).Contains("broadcasts.channel_" + channel)
+        texts.Catalogue.Keys(DashboardTexts.DefaultLanguage).Contains("broadcasts.channel_" + channel)
             ? localiser["broadcasts.channel_" + channel]
             : channel;
 
