@@ -1,6 +1,5 @@
 using CitizenData.Bot.Conversations;
 using CitizenData.Feedback.Broadcasts;
-using CitizenData.Feedback.Participants;
 using CitizenData.Feedback.Storage;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +10,13 @@ namespace CitizenData.Bot.Broadcasts;
 /// participant it considered and moves the broadcast's cursor in the same transaction as their messages, so a crash
 /// at any point resumes after the last committed batch: no gap, and no one queued twice.
 /// </summary>
-public sealed partial class BroadcastEnqueuer(IFeedbackStorage storage, WorkSignals signals, TimeProvider clock, IOptions<BroadcastOptions> options, ILogger<BroadcastEnqueuer> logger)
+public sealed partial class BroadcastEnqueuer(
+    IFeedbackStorage storage,
+    BroadcastAudienceSelection audience,
+    WorkSignals signals,
+    TimeProvider clock,
+    IOptions<BroadcastOptions> options,
+    ILogger<BroadcastEnqueuer> logger)
 {
     /// <summary>Enqueues what is left of the broadcast; returns how many messages this call queued.</summary>
     public async Task<int> RunAsync(Broadcast broadcast, CancellationToken cancellationToken)
@@ -22,19 +27,10 @@ public sealed partial class BroadcastEnqueuer(IFeedbackStorage storage, WorkSign
         var batchSize = Math.Max(1, options.Value.BatchSize);
         var cursor = await storage.Broadcasts.GetCursorAsync(broadcast.Id, cancellationToken);
         var total = 0;
-        while (true)
+        while (await audience.NextAsync(broadcast.CampaignCode, broadcast.Audience, cursor, batchSize, cancellationToken) is { } page)
         {
-            var page = await storage.Broadcasts.ParticipantsAfterAsync(broadcast.CampaignCode, cursor, batchSize, cancellationToken);
-            if (page.Count == 0)
-                break;
-            var raised = broadcast.Audience.Themes.Count > 0
-                ? await storage.Broadcasts.RaisedAnyAsync([.. page.Select(p => p.Id)], broadcast.Audience.Themes, cancellationToken)
-                : null;
-            var recipients = page
-                .Where(p => InAudience(broadcast.Audience, p, raised))
-                .Select(p => Recipient(broadcast, p))
-                .ToList();
-            cursor = page[^1].Id;
+            var recipients = page.Considered.Select(p => Recipient(broadcast, p)).ToList();
+            cursor = page.Cursor;
             total += await storage.Broadcasts.EnqueueBatchAsync(broadcast.Id, cursor, recipients, cancellationToken);
             signals.Outbox.Notify();
         }
@@ -46,25 +42,11 @@ public sealed partial class BroadcastEnqueuer(IFeedbackStorage storage, WorkSign
         return total;
     }
 
-    private static bool InAudience(BroadcastAudience audience, Participant participant, IReadOnlySet<string>? raised)
+    private BroadcastRecipient Recipient(Broadcast broadcast, ConsideredParticipant considered)
     {
-        if (!participant.HasConsented)
-            return false;
-        if (audience.Channels.Count > 0 && !audience.Channels.Contains(participant.Channel, StringComparer.OrdinalIgnoreCase))
-            return false;
-        if (audience.Languages.Count > 0 && !audience.Languages.Contains(participant.Language ?? string.Empty, StringComparer.OrdinalIgnoreCase))
-            return false;
-        if (audience.Locations.Count > 0 && !(participant.Profile.TryGetValue("location", out var location) && audience.Locations.Contains(location, StringComparer.OrdinalIgnoreCase)))
-            return false;
-        return raised is null || raised.Contains(participant.Id);
-    }
-
-    private BroadcastRecipient Recipient(Broadcast broadcast, Participant participant)
-    {
-        if (participant.OptedOut)
-            return new BroadcastRecipient(participant.Id, RecipientOutcome.OptedOut, null);
-        if (participant.Unreachable)
-            return new BroadcastRecipient(participant.Id, RecipientOutcome.Unreachable, null);
+        var (participant, outcome) = (considered.Participant, considered.Outcome);
+        if (outcome != RecipientOutcome.Queued)
+            return new BroadcastRecipient(participant.Id, outcome, null);
 
         var language = participant.Language is { } l && broadcast.Previews.ContainsKey(l) ? l : broadcast.Previews.Keys.FirstOrDefault() ?? "en";
         var chartLanguage = broadcast.ChartLanguages.Contains(language) ? language : broadcast.ChartLanguages.Count > 0 ? broadcast.ChartLanguages[0] : null;

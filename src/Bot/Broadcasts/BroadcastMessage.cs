@@ -90,16 +90,24 @@ public static class BroadcastMessage
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(summary);
-        var bars = summary.VisibleThemes.Where(t => t.Participants > 0 && t.Theme != SummaryCounts.Unsorted).Take(8)
-            .Select(t => new ChartBar(ThemeName(texts, campaign, t.Theme, language), t.Share ?? 0))
-            .ToList();
-        if (bars.Count == 0 || summary.Participants is not { } participants)
+        if (!HasChart(summary) || summary.Participants is not { } participants)
             return null;
+        var bars = ChartThemes(summary).Select(t => new ChartBar(ThemeName(texts, campaign, t.Theme, language), t.Share ?? 0)).ToList();
         return ThemeShareChart.RenderPng(
             texts.Get(language, "chart.title", Number(participants, language)),
             bars,
             texts.Get(language, "chart.note", campaign.PrivacyThreshold));
     }
+
+    /// <summary>Whether the summary shows a theme to chart.</summary>
+    public static bool HasChart(CampaignSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return summary.Participants is not null && ChartThemes(summary).Any();
+    }
+
+    private static IEnumerable<ThemeSummary> ChartThemes(CampaignSummary summary) =>
+        summary.VisibleThemes.Where(t => t.Participants > 0 && t.Theme != SummaryCounts.Unsorted).Take(8);
 
     public static string ActionLine(BotTexts texts, Campaign campaign, CampaignAction action, string language)
     {

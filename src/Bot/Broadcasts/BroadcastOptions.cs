@@ -13,4 +13,10 @@ public sealed class BroadcastOptions
 
     /// <summary>Recipients enqueued per transaction.</summary>
     public int BatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// Four-eyes approval: whoever drafted a broadcast may not approve it (admins included). Off by default, so a
+    /// one-person organisation (or an automation with one admin key) can still send.
+    /// </summary>
+    public bool FourEyes { get; set; }
 }

@@ -10,7 +10,8 @@ namespace CitizenData.Bot.Broadcasts;
 /// <summary>Drafts (with a preview and chart per language), approves and reports on broadcasts.</summary>
 public sealed class BroadcastService(IFeedbackStorage storage, SummaryBuilder summaries, BotTexts texts, TimeProvider clock)
 {
-    public async Task<Broadcast> DraftAsync(Campaign campaign, Broadcast draft, CancellationToken cancellationToken)
+    /// <summary>Renders the draft's message and chart in every language from the public summary, without saving anything.</summary>
+    public async Task<BroadcastContent> ComposeAsync(Campaign campaign, Broadcast draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(draft);
@@ -18,16 +19,20 @@ public sealed class BroadcastService(IFeedbackStorage storage, SummaryBuilder su
             ? await summaries.BuildAsync(campaign, draft.From, draft.To, SummaryAudience.Public, cancellationToken)
             : null;
         var actions = draft.IncludeActions ? await RelevantActionsAsync(campaign, draft, cancellationToken) : [];
-        var languages = campaign.Languages.Where(texts.Supports).DefaultIfEmpty(texts.DefaultLanguage).Distinct().ToList();
+        return new BroadcastContent(texts, campaign, draft, summary, actions);
+    }
+
+    public async Task<Broadcast> DraftAsync(Campaign campaign, Broadcast draft, CancellationToken cancellationToken)
+    {
+        var content = await ComposeAsync(campaign, draft, cancellationToken);
         var broadcast = draft with { Id = draft.Id.Length > 0 ? draft.Id : Broadcast.NewId(), CampaignCode = campaign.Code, Status = BroadcastStatus.Draft, CreatedAt = clock.GetUtcNow() };
 
         var previews = new Dictionary<string, string>(StringComparer.Ordinal);
         var charts = new List<string>();
-        foreach (var language in languages)
+        foreach (var language in content.Languages)
         {
-            var staffWords = draft.Messages.Count == 0 ? null : Localised.Pick(draft.Messages, language, campaign.Languages);
-            previews[language] = BroadcastMessage.Render(texts, campaign, language, staffWords, draft.IncludeSummary ? summary : null, actions);
-            if (draft.IncludeChart && summary is not null && BroadcastMessage.Chart(texts, campaign, language, summary) is { } png)
+            previews[language] = content.Text(language);
+            if (content.Chart(language) is { } png)
             {
                 await storage.Broadcasts.SaveMediaAsync(broadcast.Id, language + ".png", new BroadcastMedia("image/png", png), cancellationToken);
                 charts.Add(language);

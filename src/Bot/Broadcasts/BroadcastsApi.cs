@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using CitizenData.Bot.Admin;
-using CitizenData.Bot.Admin.Audit;
-using CitizenData.Bot.Admin.Auth;
 using CitizenData.Bot.Summaries;
 using CitizenData.Feedback.Broadcasts;
 using CitizenData.Feedback.Storage;
@@ -25,18 +23,6 @@ public static class BroadcastsApi
         return group;
     }
 
-    /// <param name="Message">Staff's words, the same in every language…</param>
-    /// <param name="Messages">…or per language code.</param>
-    public sealed record DraftRequest(
-        string? Message,
-        Dictionary<string, string>? Messages,
-        bool IncludeSummary = true,
-        bool IncludeChart = true,
-        bool IncludeActions = true,
-        BroadcastAudience? Audience = null,
-        DateTimeOffset? From = null,
-        DateTimeOffset? To = null);
-
     public sealed record DraftCreated(string Id, string Status);
 
     public sealed record BroadcastView(
@@ -54,38 +40,20 @@ public static class BroadcastsApi
         DateTimeOffset? EnqueuedAt);
 
     private static async Task<Results<Created<DraftCreated>, ValidationProblem, NotFound<ProblemDetails>>> DraftAsync(
-        string code, DraftRequest body, ClaimsPrincipal user, IFeedbackStorage storage, BroadcastService broadcasts, StaffAudit audit, CancellationToken cancellationToken)
-    {
-        var messages = body.Messages is { Count: > 0 } given
-            ? given.Where(m => !string.IsNullOrWhiteSpace(m.Value)).ToDictionary(m => m.Key, m => m.Value.Trim(), StringComparer.Ordinal)
-            : !string.IsNullOrWhiteSpace(body.Message) ? new Dictionary<string, string> { ["en"] = body.Message.Trim() } : [];
-        if (messages.Count == 0 && !body.IncludeSummary && !body.IncludeActions)
-            return AdminApi.Invalid("message", "A message is required when the broadcast includes neither the summary nor actions.");
-        if (messages.Values.Any(m => m.Length > 2000))
-            return AdminApi.Invalid("message", "Keep the message under 2,000 characters: the summary and actions follow it in one chat message.");
-        if (body.From is { } f && body.To is { } t && t <= f)
-            return AdminApi.Invalid("to", "to must be after from.");
-        if (await storage.Campaigns.GetAsync(code, cancellationToken) is not { } campaign)
-            return SummaryApi.CampaignNotFound(code);
-
-        // One message for all languages is given under "en" and used wherever no translation exists.
-        var draft = new Broadcast
+        string code, DraftRequest body, ClaimsPrincipal user, StaffBroadcasts staff, CancellationToken cancellationToken) =>
+        await staff.DraftAsync(code, body, user, cancellationToken) switch
         {
-            Id = string.Empty,
-            CampaignCode = campaign.Code,
-            Messages = messages,
-            IncludeSummary = body.IncludeSummary,
-            IncludeChart = body.IncludeChart,
-            IncludeActions = body.IncludeActions,
-            Audience = body.Audience ?? new BroadcastAudience(),
-            From = body.From,
-            To = body.To,
-            CreatedBy = StaffActor.Name(user),
+            DraftOutcome.Drafted(var saved) => TypedResults.Created($"{AdminApi.Prefix}/broadcasts/{saved.Id}", new DraftCreated(saved.Id, Status(saved.Status))),
+            DraftOutcome.Refused(var problem) => Invalid(problem),
+            _ => SummaryApi.CampaignNotFound(code),
         };
-        var saved = await broadcasts.DraftAsync(campaign, draft, cancellationToken);
-        await audit.RecordAsync(user, "broadcast.draft", "broadcast:" + saved.Id, new { code }, cancellationToken);
-        return TypedResults.Created($"{AdminApi.Prefix}/broadcasts/{saved.Id}", new DraftCreated(saved.Id, Status(saved.Status)));
-    }
+
+    private static ValidationProblem Invalid(DraftProblem problem) => problem switch
+    {
+        DraftProblem.MessageRequired => AdminApi.Invalid("message", "A message is required when the broadcast includes neither the summary nor actions."),
+        DraftProblem.MessageTooLong => AdminApi.Invalid("message", "Keep the message under 2,000 characters: the summary and actions follow it in one chat message."),
+        _ => AdminApi.Invalid("to", "to must be after from."),
+    };
 
     private static async Task<Results<Ok<List<BroadcastView>>, NotFound<ProblemDetails>>> ListAsync(string code, IFeedbackStorage storage, CancellationToken cancellationToken)
     {
@@ -102,26 +70,15 @@ public static class BroadcastsApi
             ? TypedResults.Ok(await ViewAsync(storage, broadcast, cancellationToken))
             : NotFound(id);
 
-    private static async Task<Results<Ok<BroadcastView>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> ApproveAsync(
-        string id, ClaimsPrincipal user, IFeedbackStorage storage, BroadcastService broadcasts, BroadcastSignal signal, StaffAudit audit, CancellationToken cancellationToken)
-    {
-        if (await storage.Broadcasts.GetAsync(id, cancellationToken) is not { } broadcast)
-            return NotFound(id);
-        Broadcast? approved;
-        try
+    private static async Task<Results<Ok<BroadcastView>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> ApproveAsync(
+        string id, ClaimsPrincipal user, IFeedbackStorage storage, StaffBroadcasts staff, CancellationToken cancellationToken) =>
+        await staff.ApproveAsync(id, user, cancellationToken) switch
         {
-            approved = await broadcasts.ApproveAsync(broadcast, StaffActor.Name(user), cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            approved = null;
-        }
-        if (approved is null)
-            return TypedResults.Conflict(new ProblemDetails { Title = "Not a draft", Detail = $"Broadcast {id} is {Status(broadcast.Status)}; only a draft can be approved.", Status = StatusCodes.Status409Conflict });
-        await audit.RecordAsync(user, "broadcast.approve", "broadcast:" + id, null, cancellationToken);
-        signal.Notify();
-        return TypedResults.Ok(await ViewAsync(storage, approved, cancellationToken));
-    }
+            ApprovalOutcome.Approved(var approved) => TypedResults.Ok(await ViewAsync(storage, approved, cancellationToken)),
+            ApprovalOutcome.NotADraft(var broadcast) => TypedResults.Conflict(new ProblemDetails { Title = "Not a draft", Detail = $"Broadcast {id} is {Status(broadcast.Status)}; only a draft can be approved.", Status = StatusCodes.Status409Conflict }),
+            ApprovalOutcome.OwnDraft => TypedResults.Problem(title: "Your own draft", detail: $"You drafted broadcast {id}; with four-eyes approval another approver must approve it.", statusCode: StatusCodes.Status403Forbidden),
+            _ => NotFound(id),
+        };
 
     private static async Task<BroadcastView> ViewAsync(IFeedbackStorage storage, Broadcast b, CancellationToken cancellationToken) => new(
         b.Id,

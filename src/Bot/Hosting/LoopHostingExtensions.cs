@@ -2,6 +2,7 @@ using CitizenData.Bot.Actions;
 using CitizenData.Bot.Admin;
 using CitizenData.Bot.Broadcasts;
 using CitizenData.Bot.Summaries;
+using CitizenData.Feedback.Broadcasts;
 using CitizenData.Feedback.Summaries;
 
 namespace CitizenData.Bot.Hosting;
@@ -16,6 +17,8 @@ public static class LoopHostingExtensions
         services.AddOptions<BroadcastOptions>().BindConfiguration(BroadcastOptions.Section);
         services.AddSingleton<SummaryBuilder>();
         services.AddSingleton<BroadcastService>();
+        services.AddSingleton<BroadcastAudienceSelection>();
+        services.AddSingleton<StaffBroadcasts>();
         services.AddSingleton<BroadcastEnqueuer>();
         services.AddSingleton<BroadcastSignal>();
         services.AddSingleton<ActionRecorder>();
