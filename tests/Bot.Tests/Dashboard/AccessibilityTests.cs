@@ -36,6 +36,7 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
 
     public static TheoryData<string> Pages => new()
     {
+        "/admin/signin",
         "/admin",
         "/admin/campaigns/community",
         "/admin/campaigns/community/review",
