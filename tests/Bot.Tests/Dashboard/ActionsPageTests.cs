@@ -74,7 +74,7 @@ public sealed class ActionsPageTests : IAsyncLifetime
         var page = await dashboard.SignInAsync(StaffRoles.Analyst, DashboardBrowser.PhoneViewport, locale: "sw-KE");
         await page.GotoAsync(dashboard.Url("/admin/campaigns/community/actions"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Hatua: mlisema, tulifanya");
-        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"));
+        await DashboardBrowser.AssertNoSidewaysScrollAsync(page, "actions page");
         await DashboardBrowser.ScreenshotAsync(page, "dashboard-actions-phone");
     }
 

@@ -204,8 +204,5 @@ public sealed partial class BroadcastPagesTests : IAsyncLifetime
         await DashboardBrowser.ScreenshotAsync(analyst, "dashboard-broadcast-phone");
     }
 
-    private static async Task AssertNoSidewaysScrollAsync(IPage page, string what) =>
-        Assert.False(
-            await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"),
-            $"The {what} page is wider than a 360 px screen.");
+    private static Task AssertNoSidewaysScrollAsync(IPage page, string what) => DashboardBrowser.AssertNoSidewaysScrollAsync(page, what + " page");
 }

@@ -80,6 +80,15 @@ public sealed class DashboardBrowser : IAsyncDisposable
         await Expect(page.Locator("header form.who")).ToContainTextAsync(userName, new() { Timeout = 20_000 });
     }
 
+    /// <summary>The page fits its screen's width: nothing to scroll sideways (checked at 360 px).</summary>
+    public static async Task AssertNoSidewaysScrollAsync(IPage page, string what)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.clientWidth");
+        Assert.False(overflow, $"The {what} is wider than a {width} px screen.");
+    }
+
     /// <summary>A full-page screenshot under the test output's artifacts/ folder, for a person to look at.</summary>
     public static Task ScreenshotAsync(IPage page, string name)
     {
