@@ -40,15 +40,11 @@ public static class AccountsApi
     private static async Task<Results<Created<AccountView>, ValidationProblem, ProblemHttpResult>> CreateAccountAsync(
         NewAccount body, ClaimsPrincipal user, StaffAccounts accounts, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(body.UserName) || body.UserName.Length > 64 || body.UserName.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
-            return AdminApi.Invalid("userName", "A user name of 1 to 64 characters without spaces is required.");
-        if (ValidateRole(body.Role) is { } badRole)
-            return badRole;
-        if (ValidatePassword(body.Password) is { } badPassword)
-            return badPassword;
+        if (FirstError(AccountRules.CheckNewAccount(body.UserName, body.Role, body.Password)) is { } invalid)
+            return invalid;
         try
         {
-            var account = await accounts.CreateAsync(body.UserName, body.Role!, body.Password!, Auth.StaffActor.Name(user), cancellationToken);
+            var account = await accounts.CreateAsync(body.UserName!, body.Role!, body.Password!, Auth.StaffActor.Name(user), cancellationToken);
             return TypedResults.Created($"{AdminApi.Prefix}/accounts/{account.UserName}", new AccountView(account.UserName, account.Role, false, account.CreatedAt));
         }
         catch (ConcurrencyConflictException)
@@ -60,10 +56,8 @@ public static class AccountsApi
     private static async Task<Results<Ok<AccountView>, ValidationProblem, NotFound>> UpdateAccountAsync(
         string userName, AccountChange body, ClaimsPrincipal user, StaffAccounts accounts, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (body.Role is not null && ValidateRole(body.Role) is { } badRole)
-            return badRole;
-        if (body.Password is not null && ValidatePassword(body.Password) is { } badPassword)
-            return badPassword;
+        if (FirstError(AccountRules.CheckChange(body.Role, body.Password)) is { } invalid)
+            return invalid;
         var account = await accounts.UpdateAsync(userName, body.Role, body.Password, body.Unlock, Auth.StaffActor.Name(user), cancellationToken);
         return account is null
             ? TypedResults.NotFound()
@@ -80,11 +74,9 @@ public static class AccountsApi
     private static async Task<Results<Created<CreatedApiKey>, ValidationProblem>> CreateApiKeyAsync(
         NewApiKey body, ClaimsPrincipal user, StaffApiKeys apiKeys, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 100)
-            return AdminApi.Invalid("name", "A name of 1 to 100 characters is required, saying what the key is for.");
-        if (ValidateRole(body.Role) is { } badRole)
-            return badRole;
-        var (stored, key) = await apiKeys.CreateAsync(body.Name, body.Role!, Auth.StaffActor.Name(user), cancellationToken: cancellationToken);
+        if (FirstError(AccountRules.CheckNewApiKey(body.Name, body.Role)) is { } invalid)
+            return invalid;
+        var (stored, key) = await apiKeys.CreateAsync(body.Name!, body.Role!, Auth.StaffActor.Name(user), cancellationToken: cancellationToken);
         return TypedResults.Created($"{AdminApi.Prefix}/api-keys/{stored.Id}", new CreatedApiKey(stored.Id, stored.Name, stored.Role, key));
     }
 
@@ -93,13 +85,7 @@ public static class AccountsApi
             ? TypedResults.Ok(new ApiKeyView(k.Id, k.Name, k.Role, k.CreatedBy, k.CreatedAt, k.RevokedAt))
             : TypedResults.NotFound();
 
-    private static ValidationProblem? ValidateRole(string? role) =>
-        role is not null && StaffRoles.All.Contains(role)
-            ? null
-            : AdminApi.Invalid("role", $"The role must be one of: {string.Join(", ", StaffRoles.All)}.");
-
-    private static ValidationProblem? ValidatePassword(string? password) =>
-        password is { Length: >= StaffAccounts.MinimumPasswordLength }
-            ? null
-            : AdminApi.Invalid("password", $"A password of at least {StaffAccounts.MinimumPasswordLength} characters is required.");
+    /// <summary>The API names one wrong field at a time, the first in the rules' order.</summary>
+    private static ValidationProblem? FirstError(Dictionary<string, string> errors) =>
+        errors.Count == 0 ? null : AdminApi.Invalid(errors.First().Key, errors.First().Value);
 }

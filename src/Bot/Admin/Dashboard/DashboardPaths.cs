@@ -12,6 +12,9 @@ public static class DashboardPaths
 
     public const string NewCampaign = "/admin/campaigns/new";
 
+    /// <summary>Staff accounts and API keys (admins).</summary>
+    public const string Accounts = "/admin/accounts";
+
     public static string Overview(string code) => $"{Root}/campaigns/{Uri.EscapeDataString(code)}";
 
     public static string Review(string code) => $"{Overview(code)}/review";
