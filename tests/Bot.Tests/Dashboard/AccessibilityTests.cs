@@ -47,6 +47,7 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
         "/admin/broadcasts/{broadcast}",
         "/admin/campaigns/community/actions",
         "/admin/campaigns/community/exports",
+        "/admin/accounts",
         "/admin/campaigns/nowhere",
     };
 
