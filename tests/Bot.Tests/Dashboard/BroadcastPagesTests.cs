@@ -42,6 +42,9 @@ public sealed partial class BroadcastPagesTests : IAsyncLifetime
         await Expect(education).ToHaveClassAsync(new Regex("suppressed"));
         Assert.DoesNotContain("3", await analyst.Locator("#summary-themes tr[data-theme=education]").InnerTextAsync(), StringComparison.Ordinal);
         await Expect(analyst.Locator("#preview-message")).ToContainTextAsync("33 people sent 48 messages.");
+        // The bot's *bold* reads as bold, as residents see it, not as asterisks.
+        await Expect(analyst.Locator("#preview-message strong").First).ToBeVisibleAsync();
+        Assert.DoesNotContain("*", await analyst.Locator("#preview-message").InnerTextAsync(), StringComparison.Ordinal);
         await Expect(analyst.Locator("#preview-chart")).ToBeVisibleAsync();
         Assert.True(await analyst.EvaluateAsync<bool>("() => document.getElementById('preview-chart').naturalWidth > 0"), "The preview chart did not load.");
 

@@ -1,9 +1,7 @@
 using CitizenData.Bot.Admin.Campaigns;
-using CitizenData.Bot.Channels.Telegram;
 using CitizenData.Bot.Conversations.Flows;
 using CitizenData.Bot.Conversations.Localisation;
 using Microsoft.AspNetCore.Html;
-using Telegram.Bot.Types.Enums;
 
 namespace CitizenData.Bot.Admin.Dashboard.Pages.Campaigns;
 
@@ -28,30 +26,11 @@ public static class EditPreview
             var (notice, buttons) = Onboarding.ConsentNotice(texts, botLanguage, campaign.Title(language), campaign.Organisation);
             chats[language] =
             [
-                new PreviewBubble(Html(notice), [.. buttons.Select(b => b.Label)]),
-                new PreviewBubble(Html(Inputs.QuestionMessage(texts, botLanguage, campaign.Question(language))), []),
+                new PreviewBubble(BotMarkdown.ToHtml(notice), [.. buttons.Select(b => b.Label)]),
+                new PreviewBubble(BotMarkdown.ToHtml(Inputs.QuestionMessage(texts, botLanguage, campaign.Question(language))), []),
             ];
         }
         return chats;
-    }
-
-    /// <summary>The bot's Markdown subset (*bold*, _italic_) read exactly as the Telegram channel reads it.</summary>
-    private static HtmlContentBuilder Html(string markdown)
-    {
-        var message = TelegramText.FromMarkdown(markdown);
-        // Text is appended unencoded and encoded when the page is written, with the dashboard's encoder (which keeps
-        // Devanagari as letters).
-        var html = new HtmlContentBuilder();
-        var at = 0;
-        foreach (var span in message.Spans.OrderBy(s => s.Start))
-        {
-            html.Append(message.Text[at..span.Start]);
-            var tag = span.Type == MessageEntityType.Bold ? "strong" : "em";
-            html.AppendHtml($"<{tag}>").Append(message.Text.Substring(span.Start, span.Length)).AppendHtml($"</{tag}>");
-            at = span.Start + span.Length;
-        }
-        html.Append(message.Text[at..]);
-        return html;
     }
 }
 
