@@ -74,6 +74,23 @@ public sealed class ApiKeyTests
         await AssertFieldProblemAsync(await admin.PostAsJsonAsync("/api/admin/api-keys", new { role = StaffRoles.Analyst }), "name");
     }
 
+    [Fact]
+    public async Task An_admin_cannot_take_away_their_own_admin_role_or_delete_their_own_account()
+    {
+        await using var host = await AdminTestHost.StartAsync();
+        var admin = await host.SignedInClientAsync(AdminTestHost.AdminUser, AdminTestHost.AdminPassword);
+
+        await AssertFieldProblemAsync(await admin.PutAsJsonAsync($"/api/admin/accounts/{AdminTestHost.AdminUser}", new { role = StaffRoles.Analyst }), "role");
+        await AssertFieldProblemAsync(await admin.DeleteAsync($"/api/admin/accounts/{AdminTestHost.AdminUser}"), "userName");
+
+        var account = await host.Storage.Staff.GetAccountAsync(AdminTestHost.AdminUser);
+        Assert.Equal(StaffRoles.Admin, account?.Role);
+        // Another admin may: nobody is left without an admin by it.
+        var other = host.WithApiKey(AdminTestHost.AdminApiKey);
+        using var demoted = await other.PutAsJsonAsync($"/api/admin/accounts/{AdminTestHost.AdminUser}", new { role = StaffRoles.Analyst });
+        Assert.Equal(HttpStatusCode.OK, demoted.StatusCode);
+    }
+
     internal static async Task AssertFieldProblemAsync(HttpResponseMessage response, string field)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -15,6 +15,13 @@ public static class AccountRules
     public const string PasswordField = "password";
     public const string ApiKeyNameField = "name";
 
+    /// <summary>
+    /// Whether <paramref name="actor"/> changing <paramref name="userName"/> to <paramref name="role"/> (null: deleting
+    /// it) would take their own admin role away — which could leave nobody able to manage accounts.
+    /// </summary>
+    public static bool RemovesOwnAdmin(string actor, string userName, string? role, bool deleting) =>
+        string.Equals(actor, userName, StringComparison.Ordinal) && (deleting || (role is not null && role != StaffRoles.Admin));
+
     /// <summary>A new account: all three fields are required.</summary>
     public static Dictionary<string, string> CheckNewAccount(string? userName, string? role, string? password)
     {

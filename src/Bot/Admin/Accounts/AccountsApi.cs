@@ -58,14 +58,20 @@ public static class AccountsApi
     {
         if (FirstError(AccountRules.CheckChange(body.Role, body.Password)) is { } invalid)
             return invalid;
+        if (AccountRules.RemovesOwnAdmin(Auth.StaffActor.Name(user), userName, body.Role, deleting: false))
+            return AdminApi.Invalid(AccountRules.RoleField, "You cannot take away your own admin role; another admin can.");
         var account = await accounts.UpdateAsync(userName, body.Role, body.Password, body.Unlock, Auth.StaffActor.Name(user), cancellationToken);
         return account is null
             ? TypedResults.NotFound()
             : TypedResults.Ok(new AccountView(account.UserName, account.Role, account.IsLockedAt(clock.GetUtcNow()), account.CreatedAt));
     }
 
-    private static async Task<Results<NoContent, NotFound>> DeleteAccountAsync(string userName, ClaimsPrincipal user, StaffAccounts accounts, CancellationToken cancellationToken) =>
-        await accounts.DeleteAsync(userName, Auth.StaffActor.Name(user), cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, ValidationProblem, NotFound>> DeleteAccountAsync(string userName, ClaimsPrincipal user, StaffAccounts accounts, CancellationToken cancellationToken)
+    {
+        if (AccountRules.RemovesOwnAdmin(Auth.StaffActor.Name(user), userName, role: null, deleting: true))
+            return AdminApi.Invalid(AccountRules.UserNameField, "You cannot delete your own account; another admin can.");
+        return await accounts.DeleteAsync(userName, Auth.StaffActor.Name(user), cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
 
     private static async Task<Ok<List<ApiKeyView>>> ListApiKeysAsync(IStaffStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok((await store.ListApiKeysAsync(cancellationToken))

@@ -81,8 +81,7 @@ public sealed class AccountsModel(IStaffStore store, StaffAccounts accounts, Sta
     {
         if (AccountRules.CheckChange(role ?? string.Empty, null).Count > 0)
             return await RefuseAsync(userName, StatusCodes.Status400BadRequest, ["invalid_role"]);
-        // An admin taking their own admin role away could leave nobody able to manage accounts.
-        if (userName == Me && role != StaffRoles.Admin)
+        if (AccountRules.RemovesOwnAdmin(Me, userName, role, deleting: false))
             return await RefuseAsync(userName, StatusCodes.Status400BadRequest, ["own_role"]);
         return await accounts.UpdateAsync(userName, role, null, false, Me, HttpContext.RequestAborted) is null
             ? NotFound()
@@ -105,7 +104,7 @@ public sealed class AccountsModel(IStaffStore store, StaffAccounts accounts, Sta
 
     public async Task<IActionResult> OnPostDeleteAsync(string userName)
     {
-        if (userName == Me)
+        if (AccountRules.RemovesOwnAdmin(Me, userName, role: null, deleting: true))
             return await RefuseAsync(userName, StatusCodes.Status400BadRequest, ["own_delete"]);
         return await accounts.DeleteAsync(userName, Me, HttpContext.RequestAborted)
             ? Changed("deleted", userName)
