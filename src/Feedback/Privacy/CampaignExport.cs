@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CitizenData.Feedback.Campaigns;
 using CitizenData.Feedback.Storage;
 using CitizenData.Feedback.Submissions;
+using CitizenData.Feedback.Summaries;
 
 namespace CitizenData.Feedback.Privacy;
 
@@ -18,13 +19,13 @@ public sealed class CampaignExport(IFeedbackStorage storage, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(request);
-        var rows = storage.Submissions.StreamProfiledAsync(Query(campaign, request), cancellationToken);
         if (request.Audience == ExportAudience.Public)
         {
-            var counts = await PublicCounts.CountAsync(campaign, rows, cancellationToken);
-            await ExportWriter.WritePublicAsync(counts, request.Format, output, cancellationToken);
+            var summary = await new SummaryBuilder(storage.Summaries).BuildAsync(campaign, request.From, request.To, SummaryAudience.Public, cancellationToken);
+            await ExportWriter.WritePublicAsync(PublicCounts.From(summary), request.Format, output, cancellationToken);
             return;
         }
+        var rows = storage.Submissions.StreamProfiledAsync(Query(campaign, request), cancellationToken);
         var pseudonyms = await PseudonymsAsync(cancellationToken);
         await ExportWriter.WriteSubmissionsAsync(rows, ProfileKeys(campaign), pseudonyms, request.Format, output, cancellationToken);
     }
@@ -97,7 +98,7 @@ public sealed class CampaignExport(IFeedbackStorage storage, TimeProvider clock)
                 {
                     ["suppressionThreshold"] = campaign.PrivacyThreshold,
                     ["suppression"] = request.Audience == ExportAudience.Public
-                        ? "Counts below the threshold are hidden, with complementary suppression; no free text or ids."
+                        ? "People, not inputs, are counted; counts below the threshold are hidden, and further counts wherever a hidden one could be worked out from the others (the summary engine's complementary suppression, each hidden count proven protected); no free text or ids."
                         : "None: internal export for the organisation. Participants are pseudonyms (HMAC-SHA-256 with an installation key).",
                 },
             },

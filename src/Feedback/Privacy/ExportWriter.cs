@@ -32,10 +32,10 @@ internal static class ExportWriter
 
     public static readonly IReadOnlyList<ExportField> PublicFields =
     [
-        new("dimension", "string", "all, language, channel, source or a profile question key."),
-        new("value", "string", "The value of the dimension; (all) for totals, (not given) for skipped questions."),
-        new("theme", "string", "Theme key; (all) for totals, (unclassified) for inputs without a theme."),
-        new("count", "integer", "Number of inputs; empty where suppressed."),
+        new("dimension", "string", "all, or a profile question key (location, gender, age band…)."),
+        new("value", "string", "The value of the dimension; (all) for totals, not_stated for skipped questions, other_values for answers given by fewer than k people."),
+        new("theme", "string", "Theme key; (all) for totals, unsorted for inputs not sorted into a theme yet."),
+        new("count", "integer", "Number of people (participants) — a person who raised several themes counts once in each; empty where suppressed."),
         new("suppressed", "boolean", "True where the count is hidden (below the threshold, or to protect a hidden count)."),
     ];
 

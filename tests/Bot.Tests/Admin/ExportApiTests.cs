@@ -82,9 +82,10 @@ public sealed class ExportApiTests
         var counts = rows.EnumerateArray().Where(r => r.GetProperty("count").ValueKind == JsonValueKind.Number).Select(r => r.GetProperty("count").GetInt64()).ToList();
         Assert.NotEmpty(counts);
         Assert.All(counts, c => Assert.True(c >= 10, $"A published count of {c} is below k = 10."));
+        // Null when hidden, or absent: a theme too small to publish has no row in the breakdowns at all.
         long? Count(string dimension, string value, string theme) => rows.EnumerateArray()
-            .Single(r => r.GetProperty("dimension").GetString() == dimension && r.GetProperty("value").GetString() == value && r.GetProperty("theme").GetString() == theme)
-            .GetProperty("count") is { ValueKind: JsonValueKind.Number } c ? c.GetInt64() : null;
+            .SingleOrDefault(r => r.GetProperty("dimension").GetString() == dimension && r.GetProperty("value").GetString() == value && r.GetProperty("theme").GetString() == theme) is { ValueKind: JsonValueKind.Object } row
+            && row.GetProperty("count") is { ValueKind: JsonValueKind.Number } c ? c.GetInt64() : null;
         Assert.Equal(23, Count("all", "(all)", "health"));
         Assert.Equal(28, Count("all", "(all)", "(all)"));
         Assert.Null(Count("location", "Kibera", "education"));
@@ -94,6 +95,30 @@ public sealed class ExportApiTests
         var csv = (await analyst.GetStringAsync("/api/admin/campaigns/community/export?format=csv&audience=public")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("dimension,value,theme,count,suppressed", csv[0]);
         Assert.All(csv.Skip(1).Select(l => l.Split(',')[3]).Where(c => c.Length > 0), c => Assert.True(long.Parse(c, CultureInfo.InvariantCulture) >= 10));
+    }
+
+    [Fact]
+    public async Task A_public_export_counts_people_not_inputs()
+    {
+        await using var host = await AdminTestHost.StartAsync();
+        for (var i = 0; i < 15; i++)
+        {
+            await AdminSeed.ParticipantAsync(host.Storage, $"p_health_{i}", "Kibera");
+            await AdminSeed.SubmissionAsync(host.Storage, $"s_health_{i}", $"p_health_{i}", "The clinic has no medicine", "health", 0.9, i);
+        }
+        // One resident, twelve inputs about schools: twelve inputs, but one person, who must not be singled out.
+        await AdminSeed.ParticipantAsync(host.Storage, "p_prolific", "Kibera");
+        for (var i = 0; i < 12; i++)
+            await AdminSeed.SubmissionAsync(host.Storage, $"s_school_{i}", "p_prolific", "The school roof leaks", "education", 0.9, 100 + i);
+        var analyst = await host.ClientForRoleAsync(StaffRoles.Analyst);
+
+        var rows = await analyst.GetFromJsonAsync<JsonElement>("/api/admin/campaigns/community/export?format=json&audience=public");
+
+        var themes = rows.EnumerateArray().Where(r => r.GetProperty("dimension").GetString() == "all").ToDictionary(r => r.GetProperty("theme").GetString()!, r => r.GetProperty("count"));
+        Assert.Equal(16, themes["(all)"].GetInt64());
+        Assert.Equal(15, themes["health"].GetInt64());
+        Assert.Equal(JsonValueKind.Null, themes["education"].ValueKind);
+        Assert.DoesNotContain(rows.EnumerateArray(), r => r.GetProperty("count") is { ValueKind: JsonValueKind.Number } c && c.GetInt64() == 12);
     }
 
     [Fact]
