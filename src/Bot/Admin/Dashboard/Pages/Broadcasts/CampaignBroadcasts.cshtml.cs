@@ -110,7 +110,7 @@ public sealed class CampaignBroadcastsModel(
     }
 
     public string ChartUrl() =>
-        Url.Page(null, "Chart", new { code = Campaign.Code, language = PreviewLanguage, from = Form.From?.ToString("yyyy-MM-dd"), to = Form.To?.ToString("yyyy-MM-dd") })!;
+        Url.Page(null, "Chart", new { code = Campaign.Code, language = PreviewLanguage, from = DashboardDays.Text(Form.From), to = DashboardDays.Text(Form.To) })!;
 
     private async Task<IActionResult> ShowAsync(string code, ComposerForm? form, bool count)
     {

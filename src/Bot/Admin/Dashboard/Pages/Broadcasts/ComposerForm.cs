@@ -40,10 +40,10 @@ public sealed class ComposerForm
     /// <summary>A language tab pressed: shows that language instead of <see cref="Preview"/>.</summary>
     public string? ShowLanguage { get; set; }
 
-    public DateTimeOffset? PeriodStart => From is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+    public DateTimeOffset? PeriodStart => From is { } day ? DashboardDays.Start(day) : null;
 
     /// <summary>The end of the period, exclusive: the day after the last day.</summary>
-    public DateTimeOffset? PeriodEnd => To is { } day ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+    public DateTimeOffset? PeriodEnd => To is { } day ? DashboardDays.Start(day.AddDays(1)) : null;
 
     public BroadcastAudience Audience => new()
     {

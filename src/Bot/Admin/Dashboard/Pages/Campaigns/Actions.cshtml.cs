@@ -1,4 +1,3 @@
-using System.Globalization;
 using CitizenData.Bot.Actions;
 using CitizenData.Feedback.Actions;
 using CitizenData.Feedback.Campaigns;
@@ -43,7 +42,7 @@ public sealed class ActionsModel(IFeedbackStorage storage, ActionRecorder record
     {
         if (!await LoadAsync(code))
             return NotFound();
-        Date = clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Date = DashboardDays.Text(DashboardDays.Today(clock));
         return Page();
     }
 
@@ -51,8 +50,8 @@ public sealed class ActionsModel(IFeedbackStorage storage, ActionRecorder record
     {
         if (!await LoadAsync(code))
             return NotFound();
-        DateTimeOffset? date = null;
-        var dateValid = string.IsNullOrWhiteSpace(Date) || TryParseDate(Date, out date);
+        var dateValid = DashboardDays.TryParse(string.IsNullOrWhiteSpace(Date) ? null : Date, out var day);
+        DateTimeOffset? date = day is { } given ? DashboardDays.Start(given) : null;
         var outcome = dateValid
             ? await recorder.RecordAsync(Campaign, new ActionRecorder.Request(Themes, Texts, DutyBearer, Status, date), User, HttpContext.RequestAborted)
             : null;
@@ -73,12 +72,5 @@ public sealed class ActionsModel(IFeedbackStorage storage, ActionRecorder record
         Campaign = campaign;
         Actions = [.. (await storage.Actions.ListByCampaignAsync(code, HttpContext.RequestAborted)).OrderByDescending(a => a.Date)];
         return true;
-    }
-
-    private static bool TryParseDate(string text, out DateTimeOffset? date)
-    {
-        var parsed = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day);
-        date = parsed ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
-        return parsed;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CitizenData.Feedback.Campaigns;
 using CitizenData.Feedback.Storage;
 using Microsoft.AspNetCore.Authorization;
@@ -47,7 +46,7 @@ public sealed class ExportsModel(IFeedbackStorage storage) : PageModel
         if (!await LoadAsync(code))
             return NotFound();
         Error = !Formats.Contains(Format) || !Audiences.Contains(Audience) ? "exports.invalid_choice"
-            : !TryParseDay(From, out var from) || !TryParseDay(To, out var to) ? "exports.invalid_date"
+            : !DashboardDays.TryParse(From, out var from) || !DashboardDays.TryParse(To, out var to) ? "exports.invalid_date"
             : from is not null && to is not null && to <= from ? "exports.invalid_period"
             : null;
         if (Error is not null)
@@ -70,17 +69,6 @@ public sealed class ExportsModel(IFeedbackStorage storage) : PageModel
         if (await storage.Campaigns.GetAsync(code, HttpContext.RequestAborted) is not { } campaign)
             return false;
         Campaign = campaign;
-        return true;
-    }
-
-    private static bool TryParseDay(string? text, out DateOnly? day)
-    {
-        day = null;
-        if (string.IsNullOrEmpty(text))
-            return true;
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            return false;
-        day = parsed;
         return true;
     }
 }

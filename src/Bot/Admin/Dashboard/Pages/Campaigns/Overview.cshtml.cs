@@ -57,7 +57,7 @@ public sealed class OverviewModel(IFeedbackStorage storage, SummaryBuilder summa
         Campaign = campaign;
         Title = LocalisedName.Title(campaign, l.Language);
         (FromText, ToText) = (from, to);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = DashboardDays.Today(clock);
         if (!OverviewPeriod.TryParse(period, from, to, today, out var parsed, out var error))
         {
             Period = parsed;
@@ -68,7 +68,7 @@ public sealed class OverviewModel(IFeedbackStorage storage, SummaryBuilder summa
         }
         Period = parsed;
         if (parsed.Preset is not null)
-            (FromText, ToText) = (Iso(parsed.From), Iso(parsed.To));
+            (FromText, ToText) = (DashboardDays.Text(parsed.From), DashboardDays.Text(parsed.To));
 
         // Three independent reads; SQLite's write-ahead log lets them run side by side.
         var summary = summaries.BuildAsync(campaign, parsed.Start, parsed.End, SummaryAudience.Internal, cancellationToken);
@@ -164,7 +164,6 @@ public sealed class OverviewModel(IFeedbackStorage storage, SummaryBuilder summa
     private LocalisedName LanguageName(string language) =>
         l.Languages.Contains(language) ? new LocalisedName(l.NameOf(language), language == l.Language ? null : language) : new LocalisedName(language, null);
 
-    private static string? Iso(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <param name="Previous">Participants in the period before; null when there is none to compare with.</param>
     public sealed record ThemeRow(LocalisedName Name, int Participants, double Share, int? Previous, int? Change);

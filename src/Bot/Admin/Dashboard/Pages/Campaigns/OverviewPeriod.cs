@@ -18,10 +18,10 @@ public sealed record OverviewPeriod(DateOnly? From, DateOnly? To, string? Preset
     private static readonly DateOnly Latest = new(2099, 12, 31);
 
     /// <summary>Inclusive, as a time (midnight UTC starting <see cref="From"/>).</summary>
-    public DateTimeOffset? Start => From is { } day ? Midnight(day) : null;
+    public DateTimeOffset? Start => From is { } day ? DashboardDays.Start(day) : null;
 
     /// <summary>Exclusive, as a time (midnight UTC ending <see cref="To"/>).</summary>
-    public DateTimeOffset? End => To is { } day ? Midnight(day.AddDays(1)) : null;
+    public DateTimeOffset? End => To is { } day ? DashboardDays.Start(day.AddDays(1)) : null;
 
     /// <summary>The period of equal length just before, which the summary compares with; none for an open period.</summary>
     public (DateOnly From, DateOnly To)? Previous => From is { } from && To is { } to
@@ -59,17 +59,7 @@ public sealed record OverviewPeriod(DateOnly? From, DateOnly? To, string? Preset
         ? new OverviewPeriod(null, null, AllTime)
         : new OverviewPeriod(today.AddDays(1 - int.Parse(preset[..^1], CultureInfo.InvariantCulture)), today, preset);
 
-    /// <summary>Empty is a valid "not set"; anything else must be a yyyy-MM-dd day (what a date input sends) in range.</summary>
-    private static bool TryParseDay(string? text, out DateOnly? day)
-    {
-        day = null;
-        if (string.IsNullOrWhiteSpace(text))
-            return true;
-        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) || parsed < Earliest || parsed > Latest)
-            return false;
-        day = parsed;
-        return true;
-    }
-
-    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    /// <summary>Blank is a valid "not set"; anything else must be a day (what a date input sends) in range.</summary>
+    private static bool TryParseDay(string? text, out DateOnly? day) =>
+        DashboardDays.TryParse(text?.Trim(), out day) && (day is not { } parsed || (parsed >= Earliest && parsed <= Latest));
 }
