@@ -32,6 +32,9 @@ public sealed class TextCatalogue
 
     public bool Supports(string? language) => language is not null && texts.ContainsKey(language);
 
+    /// <summary>Whether there is a text for <paramref name="key"/> (in English, which every language falls back to).</summary>
+    public bool Has(string key) => texts[DefaultLanguage].ContainsKey(key);
+
     public IReadOnlyCollection<string> Keys(string language) =>
         texts.TryGetValue(language, out var table) ? (IReadOnlyCollection<string>)table.Keys : [];
 

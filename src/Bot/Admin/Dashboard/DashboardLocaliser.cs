@@ -38,6 +38,9 @@ public sealed class DashboardLocaliser
     /// <summary>A language's own name, for the language picker.</summary>
     public string NameOf(string language) => texts.Get(language, "layout.language_name");
 
+    /// <summary>A channel's name as staff know it ("Web chat" for directline); an unknown channel shows its code.</summary>
+    public string ChannelName(string channel) => texts.Catalogue.Has("channel." + channel) ? this["channel." + channel] : channel;
+
     /// <summary>A number in this language's conventions (e.g. 1,234 or 1.234).</summary>
     public string Number(double value, string format = "N0") => value.ToString(format, Culture);
 

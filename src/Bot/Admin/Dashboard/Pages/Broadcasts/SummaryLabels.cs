@@ -12,7 +12,7 @@ public sealed class SummaryLabels(DashboardLocaliser localiser, DashboardTexts t
 
     /// <summary>A profile question's short name (the default questions have one; a campaign's own ones show their key).</summary>
     public string Dimension(string key) =>
-        texts.Catalogue.Keys(DashboardTexts.DefaultLanguage).Contains("broadcasts.dimension_" + key)
+        texts.Catalogue.Has("broadcasts.dimension_" + key)
             ? localiser["broadcasts.dimension_" + key]
             : key.Replace('_', ' ');
 
@@ -27,10 +27,7 @@ public sealed class SummaryLabels(DashboardLocaliser localiser, DashboardTexts t
     }
 
     /// <summary>A channel's name as staff know it.</summary>
-    public string Channel(string channel) =>
-        texts.Catalogue.Keys(DashboardTexts.DefaultLanguage).Contains("broadcasts.channel_" + channel)
-            ? localiser["broadcasts.channel_" + channel]
-            : channel;
+    public string Channel(string channel) => localiser.ChannelName(channel);
 
     private string Language => localiser.Language;
 }

@@ -1,7 +1,7 @@
 using CitizenData.Bot.Admin.Dashboard.Charts;
+using CitizenData.Bot.Admin.Submissions;
 using CitizenData.Feedback.Campaigns;
 using CitizenData.Feedback.Storage;
-using CitizenData.Feedback.Submissions;
 using CitizenData.Feedback.Summaries;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
@@ -15,7 +15,7 @@ namespace CitizenData.Bot.Admin.Dashboard.Pages.Campaigns;
 /// period before (the internal summary, as the summary API builds it), what waits for review, channels and languages.
 /// </summary>
 [Authorize(Policy = StaffRoles.Analyst)]
-public sealed class OverviewModel(IFeedbackStorage storage, SummaryBuilder summaries, DashboardLocaliser l, TimeProvider clock) : PageModel
+public sealed class OverviewModel(IFeedbackStorage storage, SummaryBuilder summaries, ReviewBacklog backlog, DashboardLocaliser l, TimeProvider clock) : PageModel
 {
     public Campaign Campaign { get; private set; } = null!;
 
@@ -73,16 +73,16 @@ public sealed class OverviewModel(IFeedbackStorage storage, SummaryBuilder summa
         // Three independent reads; SQLite's write-ahead log lets them run side by side.
         var summary = summaries.BuildAsync(campaign, parsed.Start, parsed.End, SummaryAudience.Internal, cancellationToken);
         var activity = storage.Summaries.ActivityAsync(campaign.Code, parsed.Start, parsed.End, cancellationToken);
-        var waiting = storage.Submissions.QueryAsync(new SubmissionQuery(campaign.Code) { NeedsReview = true }, 0, 0, cancellationToken);
+        var waiting = backlog.CountToLabelAsync(campaign.Code, cancellationToken);
         Summary = await summary;
         Activity = await activity;
-        NeedsReview = (await waiting).Total;
+        NeedsReview = await waiting;
 
         Timeline = TimelineOf(Activity, parsed, today);
         Themes = [.. Summary.Themes
             .Where(t => t.Participants > 0 || t.PreviousParticipants > 0)
             .Select(t => new ThemeRow(LocalisedName.Theme(campaign, t.Theme, l.Language, l["overview.unsorted"]), t.Participants ?? 0, t.Share ?? 0, t.PreviousParticipants, t.Change))];
-        Channels = [.. Activity.InputsByChannel.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => (ChannelName(c.Key), c.Value))];
+        Channels = [.. Activity.InputsByChannel.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => (l.ChannelName(c.Key), c.Value))];
         Languages = [.. Activity.InputsByLanguage.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => (LanguageName(c.Key), c.Value))];
         return Page();
     }
@@ -154,12 +154,6 @@ public sealed class OverviewModel(IFeedbackStorage storage, SummaryBuilder summa
         return activity.Timeline(first, last < first ? first : last);
     }
 
-    private string ChannelName(string channel) => channel switch
-    {
-        "telegram" => l["overview.channel_telegram"],
-        "directline" => l["overview.channel_webchat"],
-        _ => channel,
-    };
 
     private LocalisedName LanguageName(string language) =>
         l.Languages.Contains(language) ? new LocalisedName(l.NameOf(language), language == l.Language ? null : language) : new LocalisedName(language, null);
