@@ -18,6 +18,18 @@ public sealed class BroadcastContent(BotTexts texts, Campaign campaign, Broadcas
     /// <summary>The public summary the message and chart are made from; null when the draft includes neither.</summary>
     public CampaignSummary? Summary => summary;
 
+    /// <summary>
+    /// The content of <paramref name="variant"/>, the same draft including or leaving out the summary or chart, from the
+    /// summary and actions already read (the composer shows the summary whatever the draft includes).
+    /// </summary>
+    public BroadcastContent Including(Broadcast variant)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        if (variant.From != draft.From || variant.To != draft.To || variant.IncludeActions != draft.IncludeActions || variant.Audience != draft.Audience)
+            throw new ArgumentException("Only what the draft includes may differ: the period, audience and actions were read for this draft.", nameof(variant));
+        return new BroadcastContent(texts, campaign, variant, summary, actions);
+    }
+
     /// <summary>The message a recipient reading <paramref name="language"/> gets.</summary>
     public string Text(string language)
     {

@@ -145,7 +145,7 @@ public sealed class CampaignBroadcastsModel(
         else
         {
             Summary = content.Summary;
-            var exact = draft.IncludeSummary ? content : await broadcasts.ComposeAsync(campaign, draft, cancellationToken);
+            var exact = content.Including(draft);
             PreviewText = exact.Text(PreviewLanguage);
             HasChart = exact.HasChart;
         }
